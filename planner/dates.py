@@ -1,0 +1,139 @@
+"""Reading and writing dates the way councils write them.
+
+Display is always "16 November 2018". Input accepts ISO dates and the common
+British forms: "16 November 2018", "16th Nov 2018", "Friday, 7 September 2018",
+"16/11/2018", "16/11/18", "16.11.2018".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from planner.errors import ValidationError
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\s+"
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_WORDS = re.compile(rf"^(?:{_WEEKDAY})?(\d{{1,2}})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{{4}})$")
+_TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
+_YEAR = re.compile(r"^(\d{4})\s*[/\-]\s*(\d{2}|\d{4})$")
+
+
+def format_date(value: date | None) -> str:
+    """16 November 2018 (no leading zero, full month name)."""
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
+def format_time(value: time | None) -> str:
+    """10:00, 24-hour clock as agendas increasingly print it."""
+    return "" if value is None else f"{value:%H:%M}"
+
+
+def _build(field: str, text: str, year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValidationError(field, f"{field.capitalize()} '{text}' is not a real date.") from None
+
+
+def parse_date(text: str, field: str = "date") -> date:
+    """Parse a date as a clerk would type it; raise ValidationError naming ``field``."""
+    raw = text.strip()
+    cleaned = re.sub(r"\s+", " ", raw.lower())
+    if m := _ISO.match(cleaned):
+        return _build(field, raw, int(m[1]), int(m[2]), int(m[3]))
+    if m := _NUMERIC.match(cleaned):
+        year = int(m[3])
+        if year < 100:
+            year += 2000 if year < 70 else 1900
+        return _build(field, raw, year, int(m[2]), int(m[1]))
+    if (m := _WORDS.match(cleaned)) and m[2] in MONTHS:
+        return _build(field, raw, int(m[3]), MONTHS[m[2]], int(m[1]))
+    raise ValidationError(
+        field,
+        f"{field.capitalize()} '{raw}' is not a date; write it as 2019-04-23 or 23 April 2019.",
+    )
+
+
+def parse_optional_date(text: str | None, field: str = "date") -> date | None:
+    if text is None or not text.strip():
+        return None
+    return parse_date(text, field)
+
+
+def parse_time(text: str, field: str = "time") -> time:
+    """10:00, 10.00 am, 2pm, 14.30."""
+    cleaned = text.strip().lower().replace(" ", "")
+    m = _TIME.match(cleaned)
+    if m:
+        hour, minute = int(m[1]), int(m[2] or 0)
+        suffix = (m[3] or "").replace(".", "")
+        if suffix == "pm" and hour < 12:
+            hour += 12
+        elif suffix == "am" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise ValidationError(field, f"{field.capitalize()} '{text}' is not a time; write it as 10:00.")
+
+
+def coerce_date(value: date | str | None, field: str) -> date | None:
+    """Accept a date or text from any caller (CLI, import, UI)."""
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    return parse_optional_date(value, field)
+
+
+def coerce_time(value: time | str | None, field: str) -> time | None:
+    if value is None or isinstance(value, time):
+        return value
+    return parse_time(value, field) if value.strip() else None
+
+
+def parse_municipal_year(text: str) -> str:
+    """Normalise '2018/19', '2018-19', '2018/2019' to '2018/19'."""
+    m = _YEAR.match(text.strip())
+    if m:
+        start = int(m[1])
+        end = int(m[2]) if len(m[2]) == 4 else (start // 100) * 100 + int(m[2])
+        if end == start + 1:
+            return f"{start}/{end % 100:02d}"
+    raise ValidationError(
+        "municipal year", f"Municipal year '{text}' must look like 2018/19 (May to May)."
+    )
+
+
+def municipal_year_of(day: date) -> str:
+    """The municipal year a date falls in; years run from May to April."""
+    start = day.year if day.month >= 5 else day.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def municipal_year_bounds(year: str) -> tuple[date, date]:
+    """First and last day of a municipal year: 1 May to 30 April."""
+    start = int(parse_municipal_year(year)[:4])
+    return date(start, 5, 1), date(start + 1, 4, 30)

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, opening databases, schema migrations."""

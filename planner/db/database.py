@@ -1,0 +1,134 @@
+"""Opening a planner database: a SQLite file (the default) or a SQLAlchemy URL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from planner.db.schema import ensure_schema
+from planner.errors import DatabaseError
+from planner.paths import default_database_path
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class Database:
+    """An open database. Each user action runs in ``transaction()``: all or nothing."""
+
+    def __init__(self, engine: Engine, label: str, sqlite_path: Path | None) -> None:
+        self.engine = engine
+        self.label = label  # safe to show: never contains a password
+        self.sqlite_path = sqlite_path
+        self.backup_path: str | None = None
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: commits on success, rolls back everything on any error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin,
+        # so that DDL in migrations is transactional too.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+
+def _check_sqlite_file(path: Path, create_parents: bool) -> None:
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a planner database file.")
+    if path.exists():
+        if path.stat().st_size:
+            with path.open("rb") as fh:
+                if fh.read(16) != SQLITE_MAGIC:
+                    raise DatabaseError(
+                        f"{path} is not a planner database: it is not an SQLite database file."
+                    )
+        return
+    parent = path.parent
+    if not parent.exists():
+        if not create_parents:
+            raise DatabaseError(f"Cannot create {path}: the folder {parent} does not exist.")
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"Cannot create the folder {parent}: {exc.strerror}.") from exc
+
+
+def open_database(target: str | Path | None = None) -> Database:
+    """Open (creating or upgrading as needed) the database at a path or URL.
+
+    ``None`` means the user's default file in their data folder.
+    """
+    create_parents = target is None
+    if target is None:
+        target = default_database_path()
+    text = str(target)
+    if "://" in text:
+        try:
+            url = make_url(text)
+        except SQLAlchemyError as exc:
+            raise DatabaseError(f"'{text}' is not a database address I can read.") from exc
+        path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+    else:
+        path = Path(text).expanduser().resolve()
+        url = make_url(f"sqlite:///{path}")
+    label = str(path) if path else url.render_as_string(hide_password=True)
+    if path is not None:
+        _check_sqlite_file(path, create_parents)
+    try:
+        engine = create_engine(url, future=True)
+    except (SQLAlchemyError, ImportError) as exc:
+        raise DatabaseError(f"Cannot use {label}: {exc}") from exc
+    if url.get_backend_name() == "sqlite":
+        _sqlite_pragmas(engine)
+    db = Database(engine, label, path)
+    try:
+        db.backup_path = ensure_schema(engine, label, path)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise DatabaseError(_explain(label, path, exc)) from exc
+    except DatabaseError:
+        engine.dispose()
+        raise
+    return db
+
+
+def _explain(label: str, path: Path | None, exc: DBAPIError) -> str:
+    message = str(exc.orig).strip() if exc.orig is not None else str(exc)
+    lowered = message.lower()
+    if path is not None and ("readonly" in lowered or "unable to open" in lowered):
+        return (
+            f"Cannot open {label}: the file or its folder is read-only. "
+            "Copy it to a folder you can write to."
+        )
+    if "file is not a database" in lowered or "malformed" in lowered:
+        return f"{label} is not a planner database: SQLite reports '{message}'."
+    return f"Cannot open {label}: {message}"

@@ -1,0 +1,23 @@
+"""All tables, importable from one place (Alembic's env and the services use this)."""
+
+from planner.db.base import Base, Record, new_id, utcnow
+from planner.db.models_committee import Committee, CommitteeMember, Council, Meeting
+from planner.db.models_programme import TaskGroup, Topic, TopicMove
+from planner.db.models_tracking import Action, MemberActivity, Recommendation
+
+__all__ = [
+    "Action",
+    "Base",
+    "Committee",
+    "CommitteeMember",
+    "Council",
+    "Meeting",
+    "MemberActivity",
+    "Recommendation",
+    "Record",
+    "TaskGroup",
+    "Topic",
+    "TopicMove",
+    "new_id",
+    "utcnow",
+]

@@ -1,0 +1,135 @@
+"""Bringing a database to this build's schema: create, upgrade after a backup, or refuse.
+
+The check itself is a plain query on ``alembic_version``; Alembic is imported only
+when there is something to create or upgrade, because it is slow to import.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+from planner.db.revision import HEAD_REVISION
+from planner.errors import DatabaseError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+PLANNER_TABLES = {"council", "committee", "meeting", "topic"}
+
+
+def _alembic_config(connection: Connection) -> Config:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("planner") / "migrations"))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def current_revision(engine: Engine) -> tuple[str | None, set[str]]:
+    """The stored revision (None if the file has none) and the table names present."""
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        if "alembic_version" not in tables:
+            return None, tables
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return (row[0] if row else None), tables
+
+
+def known_revisions() -> list[str]:
+    """Every revision the shipped scripts know, oldest first."""
+    from alembic.script import ScriptDirectory
+
+    with _scratch_connection() as conn:
+        script = ScriptDirectory.from_config(_alembic_config(conn))
+        return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
+@contextmanager
+def _scratch_connection() -> Iterator[Connection]:
+    """An in-memory connection, only so Alembic's Config has one to carry."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine("sqlite://")
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), target)
+
+
+def backup_sqlite(path: Path, revision: str) -> Path:
+    """Copy a live SQLite file (WAL included) beside itself before changing it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(backup)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return backup
+
+
+def restore_sqlite(backup: Path, path: Path) -> None:
+    src = sqlite3.connect(backup)
+    try:
+        dst = sqlite3.connect(path)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def ensure_schema(engine: Engine, where: str, sqlite_path: Path | None) -> str | None:
+    """Create, upgrade or refuse. Returns the path of a backup if one was made."""
+    revision, tables = current_revision(engine)
+    if revision == HEAD_REVISION:
+        return None
+    if revision is None:
+        if tables - {"alembic_version"}:
+            raise DatabaseError(
+                f"{where} is not a planner database: it holds other tables "
+                f"({', '.join(sorted(tables)[:4])}) and no planner schema."
+            )
+        upgrade(engine)
+        return None
+    known = known_revisions()
+    if revision not in known:
+        raise DatabaseError(
+            f"{where} was written by a newer version of the planner (schema {revision}); "
+            "install the newer version to open it. The file has not been changed."
+        )
+    if not tables >= PLANNER_TABLES:
+        raise DatabaseError(f"{where} is not a planner database: planner tables are missing.")
+    backup = backup_sqlite(sqlite_path, revision) if sqlite_path is not None else None
+    try:
+        upgrade(engine)
+    except Exception as exc:
+        engine.dispose()
+        if backup is not None:
+            restore_sqlite(backup, sqlite_path)  # type: ignore[arg-type]
+        raise DatabaseError(
+            f"Upgrading {where} from schema {revision} failed ({exc}); it was left as it was."
+        ) from exc
+    return str(backup) if backup else None

@@ -1,0 +1,260 @@
+"""Councils, committees and their members."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner.dates import parse_municipal_year
+from planner.db.models import Committee, CommitteeMember, Council, new_id
+from planner.enums import MemberRole, Nation, Office
+from planner.errors import ValidationError
+from planner.services import fields as f
+from planner.services.lookup import get
+from planner.services.views import CommitteeView, CouncilView, MemberView
+
+COUNCIL_FIELDS: dict[str, f.Coercer] = {
+    "name": f.required_text,
+    "nation": f.enum_value(Nation, optional=False),
+}
+COMMITTEE_FIELDS: dict[str, f.Coercer] = {
+    "name": f.required_text,
+    "municipal_year": lambda field, v: parse_municipal_year(f.required_text(field, v)),
+    "terms_of_reference": f.string_list,
+    "contact_name": f.text,
+    "contact_email": f.text,
+    "contact_phone": f.text,
+    "contact_room": f.text,
+    "notes": f.text,
+}
+MEMBER_FIELDS: dict[str, f.Coercer] = {
+    "name": f.required_text,
+    "honorific": f.text,
+    "role": f.enum_value(MemberRole, optional=False),
+    "office": f.enum_value(Office),
+    "representing": f.text,
+    "position": f.integer,
+}
+
+
+def council_view(c: Council) -> CouncilView:
+    return CouncilView(c.id, c.name, c.nation, c.version)
+
+
+def member_view(m: CommitteeMember) -> MemberView:
+    return MemberView(m.id, m.name, m.honorific, m.role, m.office, m.representing, m.position)
+
+
+def committee_view(c: Committee) -> CommitteeView:
+    members = tuple(member_view(m) for m in sorted(c.members, key=lambda m: m.position))
+
+    def holder(office: Office) -> str | None:
+        return next((m.name for m in members if m.office == office), None)
+
+    return CommitteeView(
+        id=c.id,
+        council_id=c.council_id,
+        council_name=c.council.name,
+        name=c.name,
+        municipal_year=c.municipal_year,
+        chairman=holder(Office.CHAIRMAN),
+        vice_chairman=holder(Office.VICE_CHAIRMAN),
+        terms_of_reference=tuple(c.terms_of_reference or ()),
+        contact_name=c.contact_name,
+        contact_email=c.contact_email,
+        contact_phone=c.contact_phone,
+        contact_room=c.contact_room,
+        notes=c.notes,
+        members=members,
+        version=c.version,
+    )
+
+
+def _check_council_unique(session: Session, council: Council) -> None:
+    clash = session.scalars(
+        select(Council).where(Council.name.ilike(council.name), Council.id != council.id)
+    ).first()
+    if clash:
+        raise ValidationError("name", f"There is already a council called '{council.name}'.")
+
+
+def create_council(session: Session, record_id: str | None = None, **values: Any) -> CouncilView:
+    council = Council(id=record_id or new_id(), settings={})
+    f.apply(council, COUNCIL_FIELDS, {"nation": Nation.ENGLAND, **values})
+    _check_council_unique(session, council)
+    session.add(council)
+    session.flush()
+    return council_view(council)
+
+
+def update_council(session: Session, council_id: str, **changes: Any) -> CouncilView:
+    council = get(session, Council, council_id, "council")
+    f.apply(council, COUNCIL_FIELDS, changes)
+    _check_council_unique(session, council)
+    session.flush()
+    return council_view(council)
+
+
+def list_councils(session: Session) -> list[CouncilView]:
+    return [council_view(c) for c in session.scalars(select(Council).order_by(Council.name))]
+
+
+def _check_committee_unique(session: Session, committee: Committee) -> None:
+    clash = session.scalars(
+        select(Committee).where(
+            Committee.council_id == committee.council_id,
+            Committee.name.ilike(committee.name),
+            Committee.municipal_year == committee.municipal_year,
+            Committee.id != committee.id,
+        )
+    ).first()
+    if clash:
+        raise ValidationError(
+            "name",
+            f"{committee.name} already exists for {committee.municipal_year}.",
+        )
+
+
+def create_committee(
+    session: Session,
+    council_id: str,
+    *,
+    chairman: str | None = None,
+    vice_chairman: str | None = None,
+    record_id: str | None = None,
+    **values: Any,
+) -> CommitteeView:
+    get(session, Council, council_id, "council")
+    committee = Committee(id=record_id or new_id(), council_id=council_id, terms_of_reference=[])
+    f.apply(committee, COMMITTEE_FIELDS, values)
+    if not committee.name or not committee.municipal_year:
+        missing = "name" if not committee.name else "municipal_year"
+        raise ValidationError(missing, f"A committee needs a {f.human(missing)}.")
+    _check_committee_unique(session, committee)
+    session.add(committee)
+    session.flush()
+    _set_chairs(session, committee, chairman, vice_chairman)
+    session.refresh(committee)
+    return committee_view(committee)
+
+
+def update_committee(
+    session: Session,
+    committee_id: str,
+    *,
+    chairman: str | None = None,
+    vice_chairman: str | None = None,
+    **changes: Any,
+) -> CommitteeView:
+    committee = get(session, Committee, committee_id, "committee")
+    f.apply(committee, COMMITTEE_FIELDS, changes)
+    _check_committee_unique(session, committee)
+    _set_chairs(session, committee, chairman, vice_chairman)
+    session.flush()
+    session.refresh(committee)
+    return committee_view(committee)
+
+
+def _set_chairs(
+    session: Session, committee: Committee, chairman: str | None, vice: str | None
+) -> None:
+    for office, name in ((Office.CHAIRMAN, chairman), (Office.VICE_CHAIRMAN, vice)):
+        if name is None:
+            continue
+        name = name.strip()
+        for member in committee.members:
+            if member.office == office and member.name != name:
+                member.office = None
+        if not name:
+            continue
+        holder = next((m for m in committee.members if m.name.lower() == name.lower()), None)
+        if holder is None:
+            holder = CommitteeMember(
+                name=name, role=MemberRole.ELECTED, position=len(committee.members)
+            )
+            committee.members.append(holder)
+        holder.office = office
+    session.flush()
+
+
+def get_committee(session: Session, committee_id: str) -> CommitteeView:
+    return committee_view(get(session, Committee, committee_id, "committee"))
+
+
+def list_committees(session: Session, council_id: str | None = None) -> list[CommitteeView]:
+    query = (
+        select(Committee)
+        .join(Committee.council)
+        .order_by(Council.name, Committee.name, Committee.municipal_year)
+    )
+    if council_id:
+        query = query.where(Committee.council_id == council_id)
+    return [committee_view(c) for c in session.scalars(query).unique()]
+
+
+def delete_committee(session: Session, committee_id: str) -> None:
+    """Only an empty committee-year can go: its programme is the council's record."""
+    from planner.db.models import Meeting, TaskGroup, Topic
+
+    committee = get(session, Committee, committee_id, "committee")
+    for model, what in ((Meeting, "meetings"), (Topic, "topics"), (TaskGroup, "task groups")):
+        if session.scalars(select(model.id).where(model.committee_id == committee_id)).first():
+            raise ValidationError(
+                "committee", f"{committee.name} {committee.municipal_year} still has {what}."
+            )
+    session.delete(committee)
+    session.flush()
+
+
+def add_member(
+    session: Session, committee_id: str, record_id: str | None = None, **values: Any
+) -> MemberView:
+    committee = get(session, Committee, committee_id, "committee")
+    member = CommitteeMember(
+        id=record_id or new_id(), role=MemberRole.ELECTED, position=len(committee.members)
+    )
+    f.apply(member, MEMBER_FIELDS, values)
+    if not member.name:
+        raise ValidationError("name", "A member needs a name.")
+    committee.members.append(member)
+    _one_holder(committee, member)
+    session.flush()
+    return member_view(member)
+
+
+def update_member(session: Session, member_id: str, **changes: Any) -> MemberView:
+    member = get(session, CommitteeMember, member_id, "member")
+    f.apply(member, MEMBER_FIELDS, changes)
+    _one_holder(member.committee, member)
+    session.flush()
+    return member_view(member)
+
+
+def remove_member(session: Session, member_id: str) -> None:
+    session.delete(get(session, CommitteeMember, member_id, "member"))
+    session.flush()
+
+
+def _one_holder(committee: Committee, holder: CommitteeMember) -> None:
+    """A committee has one Chairman and one Vice-Chairman at a time."""
+    if holder.office is None:
+        return
+    for other in committee.members:
+        if other is not holder and other.office == holder.office:
+            other.office = None
+
+
+def set_members(
+    session: Session, committee_id: str, members: Sequence[dict[str, Any]]
+) -> CommitteeView:
+    """Replace the membership list in one go (used by the demo loader and forms)."""
+    committee = get(session, Committee, committee_id, "committee")
+    committee.members.clear()
+    session.flush()
+    for position, values in enumerate(members):
+        add_member(session, committee_id, position=position, **values)
+    session.refresh(committee)
+    return committee_view(committee)

@@ -1,0 +1,99 @@
+"""A committee's programme for a year, in the order councils print it.
+
+1. Scheduled topics by meeting date, then topics with a loose timing ("Early 2019")
+   in rough date order, "TBC" last;
+2. task and finish groups by projected finish date;
+3. "In Development": topics with neither a meeting nor a timing.
+Dropped topics are left out. A public programme leaves out exempt (Part 2) rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy.orm import Session
+
+from planner.dates import MONTHS
+from planner.db.models import Committee
+from planner.enums import TopicStatus
+from planner.services.committees import committee_view
+from planner.services.groups import list_groups
+from planner.services.lookup import committee_ids_named, get
+from planner.services.recommendations import list_recommendations
+from planner.services.topics import list_topics
+from planner.services.views import Programme, TopicView
+
+_SEASONS = {
+    "early": 2,
+    "spring": 4,
+    "mid": 6,
+    "summer": 7,
+    "autumn": 10,
+    "late": 11,
+    "winter": 12,
+    "q1": 2,
+    "q2": 5,
+    "q3": 8,
+    "q4": 11,
+}
+_YEAR = re.compile(r"\b(19|20)(\d{2})\b")
+
+
+def timing_key(timing: str) -> tuple[int, int, int]:
+    """Rough chronological key for loose timings; unknown words and "TBC" sort last."""
+    lowered = timing.lower()
+    year_match = _YEAR.search(lowered)
+    if not year_match:
+        return (9999, 99, 0)
+    year = int(year_match.group(0))
+    month = 6
+    for word in re.findall(r"[a-z0-9]+", lowered):
+        if word in _SEASONS:
+            month = _SEASONS[word]
+            break
+        if word in MONTHS:
+            month = MONTHS[word]
+            break
+    return (year, month, 0)
+
+
+def _scheduled_key(topic: TopicView) -> tuple[int, tuple[int, int, int], int, str]:
+    if topic.meeting_date is not None:
+        d = topic.meeting_date
+        return (0, (d.year, d.month, d.day), topic.position, topic.title.lower())
+    return (1, timing_key(topic.timing or ""), topic.position, topic.title.lower())
+
+
+def programme(
+    session: Session,
+    committee_id: str,
+    *,
+    public: bool = False,
+    from_date: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Programme:
+    """``from_date`` leaves out meetings before it, as a programme in an agenda pack does."""
+    committee = get(session, Committee, committee_id, "committee")
+    topics = [t for t in list_topics(session, [committee_id]) if t.status != TopicStatus.DROPPED]
+    if public:
+        topics = [t for t in topics if not t.exempt]
+    scheduled = [t for t in topics if t.meeting_id is not None or t.timing]
+    if from_date is not None:
+        scheduled = [t for t in scheduled if t.meeting_date is None or t.meeting_date >= from_date]
+    in_development = sorted(
+        (t for t in topics if t.meeting_id is None and not t.timing),
+        key=lambda t: (t.position, t.title.lower()),
+    )
+    groups = list_groups(session, [committee_id])
+    if public:
+        groups = [g for g in groups if not g.exempt]
+    recs = list_recommendations(session, committee_ids_named(session, committee), today)
+    return Programme(
+        committee=committee_view(committee),
+        scheduled=tuple(sorted(scheduled, key=_scheduled_key)),
+        task_groups=tuple(groups),
+        in_development=tuple(in_development),
+        public=public,
+        recommendations=tuple(recs),
+    )

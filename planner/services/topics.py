@@ -1,0 +1,247 @@
+"""Scrutiny topics: the rows of the programme, and rescheduling them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from planner.dates import format_date
+from planner.db.models import Committee, Meeting, Topic, TopicMove, new_id
+from planner.enums import TopicSource, TopicStatus
+from planner.errors import ValidationError
+from planner.services import fields as f
+from planner.services.lookup import get
+from planner.services.views import MoveView, TopicView
+
+TOPIC_FIELDS: dict[str, f.Coercer] = {
+    "title": f.required_text,
+    "meeting_id": f.text,
+    "timing": f.text,
+    "description": f.text,
+    "outcome": f.text,
+    "method": f.text,
+    "officers": f.text,
+    "cabinet_member": f.text,
+    "witnesses": f.text,
+    "status": f.enum_value(TopicStatus, optional=False),
+    "exempt": f.boolean,
+    "exempt_paragraph": f.paragraph,
+    "source": f.enum_value(TopicSource),
+    "position": f.integer,
+    "notes": f.text,
+    "substantive": f.boolean,
+    # Editable so that undoing a move can put the count back.
+    "deferral_count": f.integer,
+    "deferral_reason": f.text,
+}
+
+
+def topic_view(t: Topic) -> TopicView:
+    return TopicView(
+        id=t.id,
+        committee_id=t.committee_id,
+        committee_name=t.committee.name,
+        municipal_year=t.committee.municipal_year,
+        meeting_id=t.meeting_id,
+        meeting_date=t.meeting.date if t.meeting else None,
+        timing=t.timing,
+        title=t.title,
+        description=t.description,
+        outcome=t.outcome,
+        method=t.method,
+        officers=t.officers,
+        cabinet_member=t.cabinet_member,
+        witnesses=t.witnesses,
+        status=t.status,
+        deferral_count=t.deferral_count,
+        deferral_reason=t.deferral_reason,
+        exempt=t.exempt,
+        exempt_paragraph=t.exempt_paragraph,
+        source=t.source,
+        position=t.position,
+        notes=t.notes,
+        substantive=t.substantive,
+        version=t.version,
+    )
+
+
+def _validate(session: Session, topic: Topic, changes: dict[str, Any]) -> None:
+    if "exempt_paragraph" in changes and "exempt" not in changes:
+        topic.exempt = topic.exempt_paragraph is not None
+    if topic.exempt and topic.exempt_paragraph is None:
+        raise ValidationError(
+            "exempt_paragraph",
+            "An exempt (Part 2) topic needs its Schedule 12A paragraph (1 to 7).",
+        )
+    if not topic.exempt:
+        topic.exempt_paragraph = None
+    if topic.meeting_id and topic.timing:
+        if "timing" in changes and "meeting_id" in changes:
+            raise ValidationError("timing", "Give a meeting or a loose timing, not both.")
+        # The newer of the two wins: setting one clears the other.
+        if "timing" in changes:
+            topic.meeting_id = None
+        else:
+            topic.timing = None
+    if topic.meeting_id:
+        meeting = session.get(Meeting, topic.meeting_id)
+        if meeting is None:
+            raise ValidationError("meeting_id", "That meeting does not exist.")
+        if meeting.committee_id != topic.committee_id:
+            committee = session.get(Committee, topic.committee_id)
+            name = committee.name if committee else "this committee"
+            raise ValidationError(
+                "meeting_id",
+                f"The meeting of {format_date(meeting.date)} belongs to "
+                f"{meeting.committee.name} {meeting.committee.municipal_year}, not to {name}.",
+            )
+
+
+def create_topic(
+    session: Session, committee_id: str, record_id: str | None = None, **values: Any
+) -> TopicView:
+    get(session, Committee, committee_id, "committee")
+    topic = Topic(
+        id=record_id or new_id(),
+        committee_id=committee_id,
+        status=TopicStatus.PROPOSED,
+        exempt=False,
+        deferral_count=0,
+        position=0,
+    )
+    if "title" not in values:
+        raise ValidationError("title", "The title must not be blank.")
+    if values.get("meeting_id") and "status" not in values:
+        values = {**values, "status": TopicStatus.SCHEDULED}
+    f.apply(topic, TOPIC_FIELDS, values)
+    _validate(session, topic, values)
+    session.add(topic)
+    session.flush()
+    session.refresh(topic)
+    return topic_view(topic)
+
+
+def update_topic(session: Session, topic_id: str, **changes: Any) -> TopicView:
+    """Edit fields in place. Moving between meetings goes through ``move_topic``."""
+    topic = get(session, Topic, topic_id, "topic")
+    f.apply(topic, TOPIC_FIELDS, changes)
+    _validate(session, topic, changes)
+    session.flush()
+    session.refresh(topic)
+    return topic_view(topic)
+
+
+def get_topic(session: Session, topic_id: str) -> TopicView:
+    return topic_view(get(session, Topic, topic_id, "topic"))
+
+
+def delete_topic(session: Session, topic_id: str) -> None:
+    session.delete(get(session, Topic, topic_id, "topic"))
+    session.flush()
+
+
+def _placement(topic: Topic) -> str:
+    if topic.meeting is not None:
+        return format_date(topic.meeting.date)
+    return topic.timing or "In development"
+
+
+def move_topic(
+    session: Session,
+    topic_id: str,
+    *,
+    meeting_id: str | None = None,
+    timing: str | None = None,
+    reason: str | None = None,
+) -> TopicView:
+    """Reschedule a topic to a meeting, a loose timing, or back into development.
+
+    Moving later than it was (or off a meeting altogether) counts as a deferral and
+    keeps the reason; moving earlier does not.
+    """
+    topic = get(session, Topic, topic_id, "topic")
+    timing = f.text("timing", timing)
+    reason = f.text("reason", reason)
+    if meeting_id and timing:
+        raise ValidationError("timing", "Move a topic to a meeting or a loose timing, not both.")
+    old_meeting = topic.meeting
+    before = _placement(topic)
+    new_meeting = session.get(Meeting, meeting_id) if meeting_id else None
+    if meeting_id and new_meeting is None:
+        raise ValidationError("meeting_id", "That meeting does not exist.")
+    if new_meeting is not None and new_meeting.id == topic.meeting_id:
+        return topic_view(topic)
+    if new_meeting is None and old_meeting is None and timing == topic.timing:
+        return topic_view(topic)
+    deferral = old_meeting is not None and (
+        new_meeting is None or new_meeting.date > old_meeting.date
+    )
+    topic.meeting_id = new_meeting.id if new_meeting else None
+    topic.timing = None if new_meeting else timing
+    _validate(session, topic, {"meeting_id": topic.meeting_id})
+    if deferral:
+        topic.deferral_count += 1
+        topic.deferral_reason = reason
+    if new_meeting is not None and topic.status in (
+        TopicStatus.PROPOSED,
+        TopicStatus.IN_DEVELOPMENT,
+        TopicStatus.DEFERRED,
+    ):
+        topic.status = TopicStatus.SCHEDULED
+    elif new_meeting is None and old_meeting is not None:
+        topic.status = TopicStatus.DEFERRED
+    session.flush()
+    session.refresh(topic)
+    session.add(
+        TopicMove(
+            topic_id=topic.id,
+            from_label=before,
+            to_label=_placement(topic),
+            reason=reason,
+            deferral=deferral,
+        )
+    )
+    session.flush()
+    return topic_view(topic)
+
+
+def topic_moves(session: Session, topic_id: str) -> list[MoveView]:
+    query = select(TopicMove).where(TopicMove.topic_id == topic_id).order_by(TopicMove.moved_at)
+    return [
+        MoveView(m.id, m.topic_id, m.from_label, m.to_label, m.reason, m.deferral, m.moved_at)
+        for m in session.scalars(query)
+    ]
+
+
+def list_topics(session: Session, committee_ids: list[str] | None = None) -> list[TopicView]:
+    query = (
+        select(Topic)
+        .outerjoin(Topic.meeting)
+        .order_by(Meeting.date.is_(None), Meeting.date, Topic.position, Topic.title)
+    )
+    if committee_ids is not None:
+        query = query.where(Topic.committee_id.in_(committee_ids))
+    return [topic_view(t) for t in session.scalars(query).unique()]
+
+
+def search_topics(session: Session, words: str, council_id: str | None = None) -> list[TopicView]:
+    """Every topic, in any committee and year, whose text holds all of ``words``.
+
+    Answers "which topics have we looked at before?"; newest first.
+    """
+    query = select(Topic).join(Topic.committee).outerjoin(Topic.meeting)
+    for word in words.split():
+        pattern = f"%{word}%"
+        query = query.where(
+            or_(
+                Topic.title.ilike(pattern),
+                Topic.description.ilike(pattern),
+                Topic.outcome.ilike(pattern),
+            )
+        )
+    if council_id:
+        query = query.where(Committee.council_id == council_id)
+    query = query.order_by(Committee.municipal_year.desc(), Meeting.date.desc(), Topic.title)
+    return [topic_view(t) for t in session.scalars(query).unique()]

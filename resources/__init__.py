@@ -1,0 +1,1 @@
+"""Data files shipped with the planner (demo programme, bank holiday additions)."""

@@ -1,0 +1,1 @@
+"""The Qt desktop planner. All data access goes through ``planner`` services."""
