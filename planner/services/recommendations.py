@@ -13,7 +13,7 @@ from planner.db.models import Committee, Meeting, Recommendation, new_id
 from planner.enums import RAG_OF_STATUS, Agreed, RecStatus
 from planner.errors import ValidationError
 from planner.services import fields as f
-from planner.services.lookup import get
+from planner.services.lookup import committee_ids_named, get
 from planner.services.views import RecommendationView
 
 RESPONSE_MONTHS = 2  # the executive normally has two months to respond
@@ -77,6 +77,7 @@ def rec_view(r: Recommendation, today: dt.date | None = None) -> RecommendationV
 
 
 def _validate(session: Session, rec: Recommendation, changes: dict[str, Any]) -> None:
+    committee = get(session, Committee, rec.committee_id, "committee")
     meeting = session.get(Meeting, rec.meeting_id) if rec.meeting_id else None
     if rec.meeting_id and meeting is None:
         raise ValidationError("meeting_id", "That meeting does not exist.")
@@ -105,7 +106,8 @@ def _validate(session: Session, rec: Recommendation, changes: dict[str, Any]) ->
             )
     clash = session.scalars(
         select(Recommendation.id).where(
-            Recommendation.committee_id == rec.committee_id,
+            # A tracker runs across municipal years, so references are unique across them.
+            Recommendation.committee_id.in_(committee_ids_named(session, committee)),
             Recommendation.reference == rec.reference,
             Recommendation.id != rec.id,
         )

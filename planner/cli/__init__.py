@@ -1,0 +1,1 @@
+"""The ``fwp`` command line: the same services the desktop window calls."""
