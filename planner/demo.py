@@ -117,9 +117,10 @@ class _Loader:
                     self.session, cid, record_id=aid, meeting_id=meeting_id, **values
                 )
         for activity in data.get("activities", []):
-            parts = (activity["kind"], activity["member"], activity.get("quarter") or "")
-            key = (*parts, activity.get("date") or "")
-            aid = demo_id("activity", cid, *key)
+            aid = demo_id(
+                "activity", cid, activity["kind"], activity["member"],
+                activity.get("quarter") or "", activity.get("date") or "",
+            )
             if not self._exists(MemberActivity, aid):
                 actions.create_activity(self.session, cid, record_id=aid, **activity)
 

@@ -65,7 +65,7 @@ def list_cmd(session: Session, args: argparse.Namespace) -> str:
                     label(m.status),
                     str(m.topic_count),
                 ]
-                for m in meetings.list_meetings(session, ids)
+                for m in meetings.list_meetings(session, ids, words=args.search)
             ],
         )
     if what == "topics":
@@ -93,7 +93,7 @@ def list_cmd(session: Session, args: argparse.Namespace) -> str:
                     label(t.status),
                     f"para {t.exempt_paragraph}" if t.exempt else "",
                 ]
-                for t in topics.list_topics(session, ids)
+                for t in topics.list_topics(session, ids, words=args.search)
             ],
         )
     if what == "groups":
@@ -109,7 +109,7 @@ def list_cmd(session: Session, args: argparse.Namespace) -> str:
                     g.membership,
                     label(g.status),
                 ]
-                for g in groups.list_groups(session, ids)
+                for g in groups.list_groups(session, ids, words=args.search)
             ],
         )
     if what == "recommendations":
@@ -125,7 +125,7 @@ def list_cmd(session: Session, args: argparse.Namespace) -> str:
                     label(r.status) or "Awaiting response",
                     r.rag.value.capitalize(),
                 ]
-                for r in recommendations.list_recommendations(session, ids)
+                for r in recommendations.list_recommendations(session, ids, words=args.search)
             ],
         )
     if what == "actions":
@@ -140,7 +140,7 @@ def list_cmd(session: Session, args: argparse.Namespace) -> str:
                     format_date(a.due) + (" OVERDUE" if a.overdue else ""),
                     "yes" if a.done else "no",
                 ]
-                for a in actions.list_actions(session, ids)
+                for a in actions.list_actions(session, ids, words=args.search)
             ],
         )
     return table(

@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
             "activities",
         ],
     )
+    p.add_argument("--search", metavar="WORDS", help="only records whose text holds every word")
     p.set_defaults(handler=listing.list_cmd)
     p = sub.add_parser("search", help="topics in any committee and year mentioning these words")
     p.add_argument("words", nargs="+")

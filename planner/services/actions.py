@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from planner.db.models import Action, Committee, Meeting, MemberActivity, new_id
 from planner.errors import ValidationError
 from planner.services import fields as f
-from planner.services.lookup import get
+from planner.services.lookup import get, matching
 from planner.services.views import ActionView, ActivityView
 
 ACTION_FIELDS: dict[str, f.Coercer] = {
@@ -99,7 +99,10 @@ def delete_action(session: Session, action_id: str) -> None:
 
 
 def list_actions(
-    session: Session, committee_ids: list[str] | None = None, today: dt.date | None = None
+    session: Session,
+    committee_ids: list[str] | None = None,
+    today: dt.date | None = None,
+    words: str | None = None,
 ) -> list[ActionView]:
     query = (
         select(Action)
@@ -108,6 +111,7 @@ def list_actions(
     )
     if committee_ids is not None:
         query = query.where(Action.committee_id.in_(committee_ids))
+    query = matching(query, [Action.text, Action.owner, Action.notes], words)
     return [action_view(a, today) for a in session.scalars(query).unique()]
 
 

@@ -11,7 +11,7 @@ from planner.db.models import Committee, TaskGroup, new_id
 from planner.enums import GroupStatus
 from planner.errors import ValidationError
 from planner.services import fields as f
-from planner.services.lookup import get
+from planner.services.lookup import get, matching
 from planner.services.views import TaskGroupView
 
 GROUP_FIELDS: dict[str, f.Coercer] = {
@@ -139,12 +139,19 @@ def delete_group(session: Session, group_id: str) -> None:
     session.flush()
 
 
-def list_groups(session: Session, committee_ids: list[str] | None = None) -> list[TaskGroupView]:
+def list_groups(
+    session: Session, committee_ids: list[str] | None = None, words: str | None = None
+) -> list[TaskGroupView]:
     query = select(TaskGroup).order_by(
         TaskGroup.projected_finish.is_(None), TaskGroup.projected_finish, TaskGroup.created_at
     )
     if committee_ids is not None:
         query = query.where(TaskGroup.committee_id.in_(committee_ids))
+    query = matching(
+        query,
+        [TaskGroup.title, TaskGroup.description, TaskGroup.outcome, TaskGroup.lead_member],
+        words,
+    )
     return [group_view(g) for g in session.scalars(query).unique()]
 
 

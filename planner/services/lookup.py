@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session
 
 from planner.dates import format_date, municipal_year_of, parse_municipal_year
@@ -13,6 +13,7 @@ from planner.db.models import Committee, Council, Meeting, Record
 from planner.errors import NotFoundError
 
 R = TypeVar("R", bound=Record)
+S = TypeVar("S", bound=Select)  # type: ignore[type-arg]
 
 
 def get(session: Session, model: type[R], record_id: str, what: str) -> R:
@@ -81,3 +82,11 @@ def committee_ids_named(session: Session, committee: Committee) -> list[str]:
             )
         )
     )
+
+
+def matching(query: S, columns: list[Any], words: str | None) -> S:
+    """Keep rows whose text columns hold every word (any column per word, any case)."""
+    for word in (words or "").split():
+        pattern = f"%{word}%"
+        query = query.where(or_(*(column.ilike(pattern) for column in columns)))
+    return query

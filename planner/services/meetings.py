@@ -14,7 +14,7 @@ from planner.db.models import Action, Committee, Meeting, Recommendation, Topic,
 from planner.enums import MeetingStatus
 from planner.errors import ValidationError
 from planner.services import fields as f
-from planner.services.lookup import get
+from planner.services.lookup import get, matching
 from planner.services.views import MeetingView
 
 MEETING_FIELDS: dict[str, f.Coercer] = {
@@ -92,7 +92,9 @@ def get_meeting(session: Session, meeting_id: str) -> MeetingView:
     return meeting_view(session, get(session, Meeting, meeting_id, "meeting"))
 
 
-def list_meetings(session: Session, committee_ids: list[str] | None = None) -> list[MeetingView]:
+def list_meetings(
+    session: Session, committee_ids: list[str] | None = None, words: str | None = None
+) -> list[MeetingView]:
     counts = select(Topic.meeting_id, func.count().label("n")).group_by(Topic.meeting_id).subquery()
     query = (
         select(Meeting, func.coalesce(counts.c.n, 0))
@@ -101,6 +103,7 @@ def list_meetings(session: Session, committee_ids: list[str] | None = None) -> l
     )
     if committee_ids is not None:
         query = query.where(Meeting.committee_id.in_(committee_ids))
+    query = matching(query, [Meeting.place, Meeting.notes], words)
     return [meeting_view(session, m, n) for m, n in session.execute(query).unique()]
 
 

@@ -13,7 +13,7 @@ from planner.db.models import Committee, Meeting, Recommendation, new_id
 from planner.enums import RAG_OF_STATUS, Agreed, RecStatus
 from planner.errors import ValidationError
 from planner.services import fields as f
-from planner.services.lookup import committee_ids_named, get
+from planner.services.lookup import committee_ids_named, get, matching
 from planner.services.views import RecommendationView
 
 RESPONSE_MONTHS = 2  # the executive normally has two months to respond
@@ -162,6 +162,7 @@ def list_recommendations(
     committee_ids: list[str] | None = None,
     today: dt.date | None = None,
     outstanding_only: bool = False,
+    words: str | None = None,
 ) -> list[RecommendationView]:
     """Oldest meeting first, then by reference number as the minutes order them."""
     query = (
@@ -171,6 +172,16 @@ def list_recommendations(
     )
     if committee_ids is not None:
         query = query.where(Recommendation.committee_id.in_(committee_ids))
+    query = matching(
+        query,
+        [
+            Recommendation.reference,
+            Recommendation.text,
+            Recommendation.addressed_to,
+            Recommendation.response,
+        ],
+        words,
+    )
     views = [rec_view(r, today) for r in session.scalars(query).unique()]
     if outstanding_only:
         views = [v for v in views if v.response_overdue or v.review_overdue]

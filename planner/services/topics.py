@@ -12,7 +12,7 @@ from planner.db.models import Committee, Meeting, Topic, TopicMove, new_id
 from planner.enums import TopicSource, TopicStatus
 from planner.errors import ValidationError
 from planner.services import fields as f
-from planner.services.lookup import get
+from planner.services.lookup import get, matching
 from planner.services.views import MoveView, TopicView
 
 TOPIC_FIELDS: dict[str, f.Coercer] = {
@@ -215,7 +215,9 @@ def topic_moves(session: Session, topic_id: str) -> list[MoveView]:
     ]
 
 
-def list_topics(session: Session, committee_ids: list[str] | None = None) -> list[TopicView]:
+def list_topics(
+    session: Session, committee_ids: list[str] | None = None, words: str | None = None
+) -> list[TopicView]:
     query = (
         select(Topic)
         .outerjoin(Topic.meeting)
@@ -223,6 +225,11 @@ def list_topics(session: Session, committee_ids: list[str] | None = None) -> lis
     )
     if committee_ids is not None:
         query = query.where(Topic.committee_id.in_(committee_ids))
+    query = matching(
+        query,
+        [Topic.title, Topic.description, Topic.outcome, Topic.officers, Topic.method, Topic.timing],
+        words,
+    )
     return [topic_view(t) for t in session.scalars(query).unique()]
 
 
