@@ -12,6 +12,11 @@ from datetime import date, datetime, time
 
 from planner.errors import ValidationError
 
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -41,16 +46,17 @@ _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
 _YEAR = re.compile(r"^(\d{4})\s*[/\-]\s*(\d{2}|\d{4})$")
 
 
-def format_date(value: date | None) -> str:
-    """16 November 2018 (no leading zero, full month name)."""
+def format_date(value: date | None, *, weekday: bool = False) -> str:
+    """16 November 2018 (or Friday 16 November 2018); never depends on the process locale."""
     if value is None:
         return ""
-    return f"{value.day} {value:%B %Y}"
+    text = f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+    return f"{WEEKDAY_NAMES[value.weekday()]} {text}" if weekday else text
 
 
 def format_time(value: time | None) -> str:
     """10:00, 24-hour clock as agendas increasingly print it."""
-    return "" if value is None else f"{value:%H:%M}"
+    return "" if value is None else f"{value.hour:02d}:{value.minute:02d}"
 
 
 def _build(field: str, text: str, year: int, month: int, day: int) -> date:

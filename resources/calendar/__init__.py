@@ -1,0 +1,1 @@
+"""Calendar data shipped with the planner (one-off bank holidays)."""
