@@ -13,7 +13,14 @@ from typing import NoReturn
 
 from sqlalchemy.orm import Session
 
-from planner.cli import committee_cmds, exporting, listing, programme_cmds, tracking_cmds
+from planner.cli import (
+    calendar_cmds,
+    committee_cmds,
+    exporting,
+    listing,
+    programme_cmds,
+    tracking_cmds,
+)
 from planner.errors import PlannerError
 
 
@@ -73,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("programme", parents=[common], help="print a committee's programme")
     p.add_argument("--public", action="store_true", help="leave out exempt (Part 2) items")
     p.set_defaults(handler=listing.programme_cmd)
-    exporting.register(sub, common)
+    exporting.register(sub, optional)
+    calendar_cmds.register(sub, common, optional)
     committee_cmds.register(sub, common)
     programme_cmds.register(sub, common)
     tracking_cmds.register(sub, common)
