@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from sqlalchemy.orm import Session
 
 from planner.cli import find
+from planner.cli import options as o
 from planner.cli.output import table
 from planner.dates import format_date, format_time, parse_date
 from planner.errors import ValidationError
@@ -61,7 +63,7 @@ def deadlines_cmd(session: Session, args: argparse.Namespace) -> str:
 
 def meeting_dates_cmd(session: Session, args: argparse.Namespace) -> str:
     committee = find.committee(session, args)
-    pattern: str | list = (
+    pattern: str | list[dt.date] = (
         [parse_date(d, "date") for d in args.dates.split(",")] if args.dates else args.pattern
     )
     if not pattern:
@@ -109,10 +111,10 @@ def settings_cmd(session: Session, args: argparse.Namespace) -> str:
 
 
 def register(
-    sub: argparse._SubParsersAction,
+    sub: o.Subparsers,
     common: argparse.ArgumentParser,
     optional: argparse.ArgumentParser,
-) -> None:  # type: ignore[type-arg]
+) -> None:
     p = sub.add_parser(
         "deadlines", parents=[optional], help="each meeting's legal deadlines and warnings"
     )

@@ -74,7 +74,7 @@ def member_cmd(session: Session, args: argparse.Namespace) -> str:
     return f"Saved {view.name}."
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("council", help="add, edit or delete a council")
     p.add_argument("action", choices=["add", "edit", "delete"])
     p.add_argument("--name", required=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from planner.cli import find
+from planner.cli import options as o
 from planner.dates import parse_date
 from planner.errors import ValidationError
 from planner.services.lookup import committee_ids_named
@@ -49,7 +50,7 @@ def _calendar(session: Session, args: argparse.Namespace, out: Path) -> str:
     return f"Wrote {count} meeting(s) with their deadlines to {written}."
 
 
-def register(sub: argparse._SubParsersAction, optional: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def register(sub: o.Subparsers, optional: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "export",
         parents=[optional],

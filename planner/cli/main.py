@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import NoReturn, cast
 
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,7 @@ from planner.cli import (
     programme_cmds,
     tracking_cmds,
 )
+from planner.cli import options as o
 from planner.errors import PlannerError
 
 
@@ -44,7 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
         prog="fwp", description="Forward work programme planner for scrutiny committees."
     )
     parser.add_argument("--db", help="database file or URL (default: your planner file)")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = cast(
+        o.Subparsers,
+        parser.add_subparsers(dest="command", required=True, parser_class=_Parser),
+    )
 
     # Options every record command shares to say which committee-year it is about.
     common = _Parser(add_help=False)

@@ -103,7 +103,7 @@ def group_cmd(session: Session, args: argparse.Namespace) -> str:
     return f"Task group '{view.title}' saved ({view.status.value})."
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("topic", parents=[common], help="add, edit, move or delete a topic")
     p.add_argument("action", choices=["add", "edit", "move", "delete"])
     p.add_argument("--title", help="the topic's title (identifies it for edit/move/delete)")

@@ -93,7 +93,7 @@ def activity_cmd(session: Session, args: argparse.Namespace) -> str:
     return f"Saved {view.kind.lower()} for {view.member}."
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "recommendation", parents=[common], help="add, edit or delete a recommendation"
     )

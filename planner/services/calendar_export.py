@@ -34,7 +34,7 @@ def calendar_ics(
         .order_by(Topic.position, Topic.title)
     )
     for meeting_id, title, exempt, paragraph in session.execute(query):
-        titles[meeting_id].append(
+        titles[str(meeting_id)].append(
             f"Exempt item (Schedule 12A paragraph {paragraph})" if exempt else title
         )
     events = [

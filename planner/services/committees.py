@@ -76,6 +76,7 @@ def committee_view(c: Committee) -> CommitteeView:
 def _check_council_unique(session: Session, council: Council) -> None:
     clash = session.scalars(
         select(Council).where(Council.name.ilike(council.name), Council.id != council.id)
+        .execution_options(autoflush=False)  # check before the change reaches the table
     ).first()
     if clash:
         raise ValidationError("name", f"There is already a council called '{council.name}'.")
@@ -109,7 +110,7 @@ def _check_committee_unique(session: Session, committee: Committee) -> None:
             Committee.name.ilike(committee.name),
             Committee.municipal_year == committee.municipal_year,
             Committee.id != committee.id,
-        )
+        ).execution_options(autoflush=False)  # check before the change reaches the table
     ).first()
     if clash:
         raise ValidationError(
