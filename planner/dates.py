@@ -125,7 +125,7 @@ def parse_municipal_year(text: str) -> str:
     m = _YEAR.match(text.strip())
     if m:
         start = int(m[1])
-        end = int(m[2]) if len(m[2]) == 4 else (start // 100) * 100 + int(m[2])
+        end = int(m[2]) if len(m[2]) == 4 else (start + 1) // 100 * 100 + int(m[2])
         if end == start + 1:
             return f"{start}/{end % 100:02d}"
     raise ValidationError(

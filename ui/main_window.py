@@ -1,44 +1,242 @@
-"""Minimal main window: the programme of a committee-year, read-only (issue 3 builds it out)."""
+"""The main window: a thin shell of menus, toolbar, committee selector and views.
+
+Views read through ``ui.data``/services; every change goes through the
+``EditController`` and its undo stack, and views reload on its ``changed`` signal.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QMainWindow, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from planner.db.database import Database
-from planner.services.committees import list_committees
-from planner.services.programme import programme
+from ui import prompts
+from ui.data.queries import committee_choices
+from ui.export_runner import Exporter
+from ui.file_ops import FileOps
+from ui.menus import WindowActions
+from ui.selector import CommitteeSelector
+from ui.settings import Settings
+from ui.views.base import ListView
+from ui.views.committee import CommitteeView
+from ui.views.lists import ActionsView, GroupsView, TrackerView
+from ui.views.meetings import MeetingsView
+from ui.views.programme import ProgrammeView
+from ui.window_state import restore_layout, save_layout
+
+ControllerFactory = Callable[[Database, QUndoStack, QWidget], Any]
+VIEW_CLASSES: tuple[type[ListView], ...] = (
+    ProgrammeView, MeetingsView, GroupsView, TrackerView, ActionsView, CommitteeView,
+)  # fmt: skip
+VIEW_NAMES = tuple(v.name for v in VIEW_CLASSES)
+# Which views show each kind of record (anything else reloads every view).
+AFFECTS = {
+    "topic": {"programme", "meetings"},
+    "meeting": {"programme", "meetings", "tracker", "actions"},
+    "group": {"groups"},
+    "recommendation": {"tracker"},
+    "action": {"actions"},
+    "member": {"committee", "programme"},
+}
+
+
+def editing_controller(db: Database, stack: QUndoStack, parent: QWidget) -> Any:
+    from ui.editing.controller import EditController
+
+    return EditController(db, stack, parent)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings | None = None,
+        controller_factory: ControllerFactory | None = None,
+        remember: bool = True,
+    ) -> None:
         super().__init__()
         self.db = db
-        self.setWindowTitle(f"Forward Work Programme Planner — {db.label}")
-        self.committees = QComboBox()
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels(
-            ["Date of Meeting", "Scrutiny Topic", "Description", "Outcome", "Method", "Officer(s) responsible"]
-        )
+        self.settings = settings or Settings()
+        self.remember = remember  # False for screenshots: don't read or write settings
+        self.undo_stack = QUndoStack(self)
+        self.controller = (controller_factory or editing_controller)(db, self.undo_stack, self)
+        self.controller.changed.connect(self._changed)
+        self.controller.error.connect(self._error)
+        self.views = [cls(self.controller, self.undo_stack) for cls in VIEW_CLASSES]
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Views")
+        self.tabs.setDocumentMode(True)
+        for view in self.views:
+            self.tabs.addTab(view, view.title)
+            view.selection_changed.connect(self._update_actions)
+            view.counts_changed.connect(self._update_status)
+        self.selector = CommitteeSelector()
+        self.selector.committee_changed.connect(self.show_committee)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(self.committees)
-        layout.addWidget(self.table)
+        layout.setContentsMargins(4, 6, 4, 0)
+        layout.addWidget(self.selector)
+        layout.addWidget(self.tabs, 1)
         self.setCentralWidget(body)
-        with db.reading() as session:
-            for c in list_committees(session):
-                self.committees.addItem(f"{c.name} {c.municipal_year}", c.id)
-        self.committees.currentIndexChanged.connect(self.show_programme)
-        self.show_programme()
-        self.resize(1200, 700)
+        self.files = FileOps(self)
+        self.exporter = Exporter(self)
+        self.actions = WindowActions(self)
+        self.exporter.finished.connect(self._update_actions)
+        self.exporter.failed.connect(self._update_actions)
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self._stale: set[str] = set()
+        self._reload_selector = False
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self._refresh_now)
+        self.tabs.currentChanged.connect(self._view_shown)
+        self.search_dialog: Any = None
+        screen = self.screen().availableGeometry()
+        self.resize(min(int(screen.width() * 0.92), 1600), min(int(screen.height() * 0.9), 1000))
+        last = self.settings.last_committee() if remember else None
+        if remember:
+            restore_layout(self)
+        self.files.rebuild_recent()
+        self.selector.set_choices(self._choices(), select=last)
+        self._update_title()
 
-    def show_programme(self) -> None:
-        committee_id = self.committees.currentData()
-        if committee_id is None:
-            return
+    # -- committee and views ---------------------------------------------------------------
+    def _choices(self) -> list[tuple[Any, ...]]:
         with self.db.reading() as session:
-            prog = programme(session, committee_id)
-        rows = [*prog.scheduled, *prog.in_development]
-        self.table.setRowCount(len(rows))
-        for r, t in enumerate(rows):
-            for c, text in enumerate([t.when, t.title, t.description, t.outcome, t.method, t.officers]):
-                self.table.setItem(r, c, QTableWidgetItem(text or ""))
+            return committee_choices(session)
+
+    @property
+    def committee_id(self) -> str | None:
+        return self.selector.current_id()
+
+    def current_view(self) -> ListView:
+        return self.views[self.tabs.currentIndex()]
+
+    def view(self, name: str) -> ListView:
+        return self.views[VIEW_NAMES.index(name)]
+
+    def show_view(self, index_or_name: int | str) -> None:
+        index = index_or_name if isinstance(index_or_name, int) else VIEW_NAMES.index(index_or_name)
+        self.tabs.setCurrentIndex(index)
+
+    def show_committee(self, committee_id: str | None) -> None:
+        self._stale = set(VIEW_NAMES)
+        self._refresh_now()
+        self._update_title()
+
+    def _view_shown(self, _index: int) -> None:
+        self._refresh_now()
+
+    def refresh(self) -> None:
+        self._stale = set(VIEW_NAMES)
+        self._reload_selector = True
+        self._refresh_now()
+
+    def _changed(self, kind: str) -> None:
+        self._stale |= AFFECTS.get(kind, set(VIEW_NAMES))
+        self._reload_selector |= kind == "committee"
+        self._refresh_timer.start()
+
+    def _refresh_now(self) -> None:
+        if self._reload_selector:
+            self._reload_selector = False
+            self.selector.set_choices(self._choices(), select=self.committee_id)
+        view = self.current_view()
+        if (
+            view.name in self._stale
+            or view.committee_id != self.committee_id
+            or view.db is not self.db
+        ):
+            self._stale.discard(view.name)
+            view.load(self.db, self.committee_id)
+        self._update_actions()
+        self._update_status()
+
+    # -- commands --------------------------------------------------------------------------
+    def new_record(self) -> None:
+        self.current_view().add_record()
+
+    def edit_record(self) -> None:
+        view = self.current_view()
+        if isinstance(view, CommitteeView) and not view.selected_ids():
+            view.edit_committee()
+        else:
+            view.edit_current()
+
+    def delete_records(self) -> None:
+        self.current_view().delete_selected()
+
+    def move_topics(self) -> None:
+        view = self.current_view()
+        if isinstance(view, ProgrammeView):
+            view.move_selected()
+
+    def find(self) -> None:
+        self.current_view().focus_filter()
+
+    def search_all(self) -> None:
+        if self.search_dialog is None:
+            from ui.search import SearchDialog
+
+            self.search_dialog = SearchDialog(self.db, self)
+            self.search_dialog.open_topic.connect(self.open_topic)
+        self.search_dialog.show()
+        self.search_dialog.activateWindow()
+        self.search_dialog.words.setFocus()
+
+    def open_topic(self, committee_id: str, topic_id: str) -> None:
+        self.selector.select(committee_id)
+        self.show_view("programme")
+        self._refresh_now()
+        self.view("programme").select_record(topic_id)
+        self.view("programme").table.setFocus()
+
+    def export(self, what: str, public: bool = False) -> None:
+        self.exporter.export(what, public)
+        self._update_actions()
+
+    def set_database(self, db: Database) -> None:
+        """Switch to another open database (File → Open); the old one is closed."""
+        old, self.db = self.db, db
+        self.undo_stack.clear()
+        self.controller.set_database(db)
+        if self.search_dialog is not None:
+            self.search_dialog.set_database(db)
+        for view in self.views:
+            view.committee_id = None
+        self.selector.set_choices(self._choices(), select=self.settings.last_committee())
+        self.show_committee(self.committee_id)
+        if old is not db:
+            old.close()
+
+    # -- status ----------------------------------------------------------------------------
+    def _error(self, message: str) -> None:
+        self.statusBar().showMessage(message, 15000)
+        prompts.error(self, "Cannot do that", message)
+
+    def _update_actions(self, *args: Any) -> None:
+        self.actions.update()
+
+    def _update_status(self) -> None:
+        self.counts.setText(self.current_view().status_text())
+
+    def _update_title(self) -> None:
+        committee = self.selector.current_label()
+        parts = [p for p in (committee, self.db.label) if p]
+        self.setWindowTitle(" — ".join([*parts, "Forward Work Programme Planner"]))
+
+    # -- layout ----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember:
+            save_layout(self)
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.current_view().filter.hasFocus():
+            self.current_view().filter.clear()
+            return
+        super().keyPressEvent(event)

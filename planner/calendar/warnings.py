@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from planner.calendar.deadlines import compute_deadline
-from planner.dates import format_date
 from planner.calendar.rules import DeadlineRule
 from planner.calendar.working_days import WorkingCalendar
+from planner.dates import format_date
 
 RecordId = int | str
 DEFAULT_CAPACITY = 4  # good practice: a meeting carries only a few substantive items

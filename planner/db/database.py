@@ -52,13 +52,25 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA busy_timeout=5000")
-        cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
+
+
+def _enable_wal(engine: Engine) -> None:
+    """WAL is a property of the file, so set it once the file is known to be ours:
+    setting it rewrites the header, and a refused file must stay byte-for-byte as it was."""
+    raw = engine.raw_connection()  # outside SQLAlchemy's BEGIN: the pragma refuses one
+    try:
+        cursor = raw.cursor()
+        if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+    finally:
+        raw.close()
 
 
 def _check_sqlite_file(path: Path, create_parents: bool) -> None:
@@ -112,6 +124,8 @@ def open_database(target: str | Path | None = None) -> Database:
     db = Database(engine, label, path)
     try:
         db.backup_path = ensure_schema(engine, label, path)
+        if path is not None:
+            _enable_wal(engine)
     except DBAPIError as exc:
         engine.dispose()
         raise DatabaseError(_explain(label, path, exc)) from exc

@@ -133,7 +133,7 @@ def delete_meeting(
                 f"The meeting of {label} has {len(its_topics)} topic(s); say whether to move "
                 "them to another meeting, unschedule them or delete them.",
             )
-        policy = TopicsPolicy(topics)
+        policy = f.enum_value(TopicsPolicy, optional=False)("topics", topics)
         if policy is TopicsPolicy.MOVE:
             if not move_to:
                 raise ValidationError("move_to", "Say which meeting the topics move to.")

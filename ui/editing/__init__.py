@@ -1,0 +1,1 @@
+"""Everything that changes data: undoable commands, record forms and the EditController."""

@@ -1,0 +1,287 @@
+"""Undoable commands. Each redo()/undo() is one transaction through the services.
+
+A command that fails (a ``PlannerError`` or a database error) marks itself obsolete,
+so the undo stack drops it, and reports the message to its host; nothing is raised
+into Qt. Deleted records come back with the same id (``record_id=``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from PySide6.QtGui import QUndoCommand
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from planner.db.database import Database
+from planner.enums import Office
+from planner.errors import PlannerError
+from planner.services import actions, meetings, topics
+from planner.services.meetings import TopicsPolicy
+from planner.services.views import TopicView
+from ui.editing.registry import (
+    committee_of,
+    describe,
+    describe_values,
+    kind_of,
+    offices,
+    placement_label,
+    restore_offices,
+    shorten,
+)
+
+# What a move changes, and so what undoing one puts back.
+PLACEMENT = ("meeting_id", "timing", "status", "deferral_count", "deferral_reason")
+
+
+class CommandHost(Protocol):
+    """The EditController, as the commands see it."""
+
+    db: Database
+
+    def command_done(self, kinds: Sequence[str]) -> None: ...
+
+    def command_failed(self, message: str) -> None: ...
+
+
+def error_message(exc: Exception) -> str:
+    if isinstance(exc, PlannerError):
+        return str(exc)
+    if isinstance(exc, StaleDataError):
+        return "The record was changed elsewhere in the meantime; reload and try again."
+    detail = getattr(exc, "orig", None) or exc
+    return f"The database refused the change: {detail}"
+
+
+class EditCommand(QUndoCommand):
+    """Subclasses implement ``apply`` and ``revert`` on an open session."""
+
+    def __init__(self, host: CommandHost, text: str, kinds: Sequence[str]) -> None:
+        super().__init__(text)
+        self.host = host
+        self.kinds = list(kinds)
+
+    def apply(self, session: Session) -> None:
+        raise NotImplementedError
+
+    def revert(self, session: Session) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self._run(self.apply)
+
+    def undo(self) -> None:
+        self._run(self.revert)
+
+    def _run(self, step: Callable[[Session], None]) -> None:
+        try:
+            with self.host.db.transaction() as session:
+                step(session)
+        except (PlannerError, SQLAlchemyError) as exc:
+            self.setObsolete(True)
+            self.host.command_failed(error_message(exc))
+            return
+        self.host.command_done(self.kinds)
+
+
+def _read(host: CommandHost, fn: Callable[[Session], Any]) -> Any:
+    with host.db.reading() as session:
+        return fn(session)
+
+
+class CreateRecord(EditCommand):
+    """Undo deletes the record; redo re-creates it with the same id and values."""
+
+    def __init__(
+        self, host: CommandHost, kind: str, committee_id: str, values: dict[str, Any]
+    ) -> None:
+        self.kind = kind_of(kind)
+        if self.kind.create is None:
+            raise PlannerError(f"New {self.kind.plural} cannot be added here.")
+        super().__init__(host, f"Add {describe_values(kind, values)}", [self.kind.name])
+        self.committee_id = committee_id
+        self.values = dict(values)
+        self.record_id = str(uuid.uuid4())
+        self._offices: dict[str, Office | None] | None = None
+
+    def apply(self, session: Session) -> None:
+        assert self.kind.create is not None
+        if self.kind.name == "member":
+            self._offices = offices(session, self.committee_id)
+        self.kind.create(session, self.committee_id, record_id=self.record_id, **self.values)
+
+    def revert(self, session: Session) -> None:
+        assert self.kind.delete is not None
+        self.kind.delete(session, self.record_id)
+        if self._offices is not None:
+            restore_offices(session, self.committee_id, self._offices)
+
+
+class UpdateRecord(EditCommand):
+    """Keeps the old values of the fields it sets (and of any field the service changed
+    as a consequence, e.g. a meeting's status when its date moves) and puts them back."""
+
+    def __init__(
+        self, host: CommandHost, kind: str, record_id: str, new_values: dict[str, Any]
+    ) -> None:
+        self.kind = kind_of(kind)
+        view = _read(host, lambda s: self.kind.get(s, record_id))
+        super().__init__(host, f"Edit {describe(kind, view)}", [self.kind.name])
+        self.record_id = record_id
+        self.new_values = dict(new_values)
+        self.old_values: dict[str, Any] = {}
+        self.committee_id = (
+            _read(host, lambda s: committee_of(s, kind, record_id)) if kind == "member" else ""
+        )
+        self._offices: dict[str, Office | None] | None = None
+
+    def apply(self, session: Session) -> None:
+        before = self.kind.get(session, self.record_id)
+        if self.committee_id:
+            self._offices = offices(session, self.committee_id)
+        after = self.kind.update(session, self.record_id, **self.new_values)
+        self.old_values = {
+            f: getattr(before, f)
+            for f in self.kind.fields
+            if f in self.new_values or getattr(before, f) != getattr(after, f)
+        }
+
+    def revert(self, session: Session) -> None:
+        self.kind.update(session, self.record_id, **self.old_values)
+        if self._offices is not None:
+            restore_offices(session, self.committee_id, self._offices)
+
+
+class DeleteRecord(EditCommand):
+    """Keeps the whole record (a meeting also its topics and actions) to re-create it."""
+
+    def __init__(self, host: CommandHost, kind: str, record_id: str) -> None:
+        self.kind = kind_of(kind)
+        if self.kind.delete is None:
+            raise PlannerError(f"{self.kind.plural.capitalize()} cannot be deleted here.")
+        view = _read(host, lambda s: self.kind.get(s, record_id))
+        super().__init__(host, f"Delete {describe(kind, view)}", [self.kind.name])
+        self.record_id = record_id
+        self.committee_id: str = _read(host, lambda s: committee_of(s, kind, record_id))
+        self.values: dict[str, Any] = {}
+        self.policy: TopicsPolicy | None = None
+        self.move_to: str | None = None
+        self.topics: list[TopicView] = []
+        self.action_ids: list[str] = []
+
+    def apply(self, session: Session) -> None:
+        view = self.kind.get(session, self.record_id)
+        self.values = {f: getattr(view, f) for f in self.kind.fields}
+        if self.kind.name == "meeting":
+            self._capture_meeting(session)
+            meetings.delete_meeting(
+                session, self.record_id, topics=self.policy, move_to=self.move_to
+            )
+        else:
+            assert self.kind.delete is not None
+            self.kind.delete(session, self.record_id)
+
+    def revert(self, session: Session) -> None:
+        assert self.kind.create is not None
+        self.kind.create(session, self.committee_id, record_id=self.record_id, **self.values)
+        if self.kind.name == "meeting":
+            self._restore_meeting(session)
+
+    def _capture_meeting(self, session: Session) -> None:
+        ids = [self.committee_id]
+        self.topics = [
+            t for t in topics.list_topics(session, ids) if t.meeting_id == self.record_id
+        ]
+        self.action_ids = [
+            a.id for a in actions.list_actions(session, ids) if a.meeting_id == self.record_id
+        ]
+        self.kinds = ["meeting", "topic"] if self.topics else ["meeting"]
+
+    def _restore_meeting(self, session: Session) -> None:
+        for topic in self.topics:
+            if self.policy is TopicsPolicy.DELETE:
+                values = {f: getattr(topic, f) for f in topics.TOPIC_FIELDS}
+                topics.create_topic(session, self.committee_id, record_id=topic.id, **values)
+            else:
+                topics.update_topic(session, topic.id, **{f: getattr(topic, f) for f in PLACEMENT})
+        for action_id in self.action_ids:
+            actions.update_action(session, action_id, meeting_id=self.record_id)
+
+
+class DeleteMeeting(DeleteRecord):
+    """Delete a meeting and move, unschedule or delete its topics; undo puts all back."""
+
+    def __init__(
+        self,
+        host: CommandHost,
+        meeting_id: str,
+        policy: TopicsPolicy | str | None,
+        move_to: str | None = None,
+    ) -> None:
+        super().__init__(host, "meeting", meeting_id)
+        self.policy = TopicsPolicy(policy) if policy else None
+        self.move_to = move_to
+
+
+class MoveTopic(EditCommand):
+    """Reschedule a topic; undo restores its placement, status and deferral count."""
+
+    def __init__(
+        self,
+        host: CommandHost,
+        topic_id: str,
+        meeting_id: str | None,
+        timing: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        title, where = _read(
+            host,
+            lambda s: (
+                topics.get_topic(s, topic_id).title,
+                placement_label(s, meeting_id, timing),
+            ),
+        )
+        super().__init__(host, f"Move '{shorten(title)}' to {where}", ["topic"])
+        self.topic_id = topic_id
+        self.meeting_id = meeting_id
+        self.timing = timing
+        self.reason = reason
+        self.old_values: dict[str, Any] = {}
+
+    def apply(self, session: Session) -> None:
+        before = topics.get_topic(session, self.topic_id)
+        self.old_values = {f: getattr(before, f) for f in PLACEMENT}
+        topics.move_topic(
+            session,
+            self.topic_id,
+            meeting_id=self.meeting_id,
+            timing=self.timing,
+            reason=self.reason,
+        )
+
+    def revert(self, session: Session) -> None:
+        topics.update_topic(session, self.topic_id, **self.old_values)
+
+
+class Batch(EditCommand):
+    """Several commands as one undo step and one transaction: all or nothing."""
+
+    def __init__(self, host: CommandHost, text: str, commands: Sequence[EditCommand]) -> None:
+        super().__init__(host, text, [])
+        self.commands = list(commands)
+
+    def apply(self, session: Session) -> None:
+        for command in self.commands:
+            command.apply(session)
+        self._collect_kinds()
+
+    def revert(self, session: Session) -> None:
+        for command in reversed(self.commands):
+            command.revert(session)
+        self._collect_kinds()
+
+    def _collect_kinds(self) -> None:
+        self.kinds = list(dict.fromkeys(k for c in self.commands for k in c.kinds))

@@ -1,0 +1,282 @@
+"""EditController: the only way the views change data (docs/ui-architecture.md).
+
+Every change is a command pushed on the undo stack. Every dialog it opens goes
+through an overridable method (``open_form``, ``confirm``, ``ask_reason``,
+``ask_meeting_policy``) so tests can answer without a modal dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
+from sqlalchemy.orm import Session
+
+from planner.dates import format_date
+from planner.db.database import Database
+from planner.errors import PlannerError
+from planner.services import committees, meetings, topics
+from planner.services.meetings import TopicsPolicy
+from planner.services.views import MeetingView, TopicView
+from ui.editing.checks import (
+    changed_values,
+    dry_run,
+    moves,
+    reporting,
+    topics_and_others,
+    validator,
+)
+from ui.editing.commands import (
+    Batch,
+    CreateRecord,
+    DeleteMeeting,
+    DeleteRecord,
+    EditCommand,
+    MoveTopic,
+    UpdateRecord,
+)
+from ui.editing.forms import FORMS, FormContext, RecordForm
+from ui.editing.registry import committee_of, describe, kind_of, shorten
+
+R = TypeVar("R")
+PolicyAnswer = tuple[TopicsPolicy, str | None]
+
+
+class EditController(QObject):
+    changed = Signal(str)
+    error = Signal(str)
+
+    def __init__(self, db: Database, undo_stack: QUndoStack, parent_widget: QWidget) -> None:
+        super().__init__(parent_widget)
+        self.db = db
+        self.undo_stack = undo_stack
+        self.parent_widget = parent_widget
+        self._failures = 0
+
+    # -- what commands call back ---------------------------------------------------------
+    def command_done(self, kinds: Sequence[str]) -> None:
+        for kind in kinds:
+            self.changed.emit(kind)
+
+    def command_failed(self, message: str) -> None:
+        self._failures += 1
+        self.error.emit(message)
+
+    def push(self, command: EditCommand) -> bool:
+        """Push (which applies it); False when it failed and was dropped."""
+        failures = self._failures
+        self.undo_stack.push(command)
+        return self._failures == failures
+
+    def set_database(self, db: Database) -> None:
+        self.db = db
+
+    def read(self, fn: Callable[[Session], R]) -> R:
+        with self.db.reading() as session:
+            return fn(session)
+
+    def dry_run(self, fn: Callable[[Session], Any]) -> None:
+        """Run services and roll back: raises what they would raise."""
+        dry_run(self.db, fn)
+
+    # -- the interface the views use ---------------------------------------------------
+    @reporting()
+    def add(self, kind: str, committee_id: str, **defaults: Any) -> None:
+        if kind_of(kind).create is None:
+            raise PlannerError(f"New {kind_of(kind).plural} cannot be added here.")
+        values = self.open_form(kind, None, committee_id, defaults)
+        if values is not None:
+            self.push(CreateRecord(self, kind, committee_id, values))
+
+    @reporting()
+    def edit(self, kind: str, record_id: str) -> None:
+        k = kind_of(kind)
+        view, committee_id = self.read(
+            lambda s: (k.get(s, record_id), committee_of(s, kind, record_id))
+        )
+        values = self.open_form(kind, view, committee_id)
+        if values is None:
+            return
+        changes = changed_values(view, values)
+        if changes:
+            self.push(self._edit_command(kind, view, changes))
+
+    @reporting()
+    def delete(self, kind: str, record_ids: list[str]) -> None:
+        k = kind_of(kind)
+        ids = list(dict.fromkeys(record_ids))
+        if not ids:
+            return
+        views = self.read(lambda s: [k.get(s, i) for i in ids])
+        if kind == "meeting":
+            self._delete_meetings(views)
+            return
+        if len(views) == 1:
+            question = f"Delete the {describe(kind, views[0])}?"
+        else:
+            names = "\n".join(f"• {describe(kind, v)}" for v in views[:10])
+            more = f"\n… and {len(views) - 10} more" if len(views) > 10 else ""
+            question = f"Delete these {len(views)} {k.plural}?\n\n{names}{more}"
+        if not self.confirm(f"Delete {k.plural if len(views) > 1 else k.noun}", question):
+            return
+        commands: list[EditCommand] = [DeleteRecord(self, kind, i) for i in ids]
+        self.push(self._batch(f"Delete {len(ids)} {k.plural}", commands))
+
+    @reporting()
+    def move_topic(
+        self,
+        topic_id: str,
+        meeting_id: str | None,
+        timing: str | None = None,
+        ask_reason: bool = True,
+    ) -> None:
+        topic = self.read(lambda s: topics.get_topic(s, topic_id))
+        timing = (timing or "").strip() or None
+        if not moves(topic, meeting_id, timing):
+            return
+        reason = None
+        if ask_reason:
+            reason = self._deferral_reason(topic, meeting_id, timing)
+            if reason is None:
+                return  # cancelled
+        timing = None if meeting_id else timing
+        self.push(MoveTopic(self, topic_id, meeting_id, timing, reason or None))
+
+    @reporting(default=False)
+    def set_field(self, kind: str, record_id: str, field: str, value: Any) -> bool:
+        k = kind_of(kind)
+        current = getattr(self.read(lambda s: k.get(s, record_id)), field)
+        if isinstance(value, str) and value.strip() == (current or ""):
+            return True
+        if value == current:
+            return True
+        if kind == "topic" and field in ("meeting_id", "timing"):
+            topic = self.read(lambda s: topics.get_topic(s, record_id))
+            meeting_id = value if field == "meeting_id" else None
+            timing = value if field == "timing" else None
+            if not moves(topic, meeting_id, timing):
+                return True
+            return self.push(MoveTopic(self, record_id, meeting_id, timing))
+        return self.push(UpdateRecord(self, kind, record_id, {field: value}))
+
+    # -- dialogs (tests replace these) -------------------------------------------------
+    def open_form(
+        self,
+        kind: str,
+        view: Any | None,
+        committee_id: str,
+        defaults: dict[str, Any] | None = None,
+    ) -> dict[str, Any] | None:
+        form = self.make_form(kind, view, committee_id, defaults)
+        try:
+            if form.exec() == QDialog.DialogCode.Accepted:
+                return form.result_values
+            return None
+        finally:
+            form.deleteLater()
+
+    def confirm(self, title: str, text: str) -> bool:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(
+            self.parent_widget, title, text, buttons, QMessageBox.StandardButton.Yes
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_reason(self, title: str, prompt: str) -> str | None:
+        """The reason typed ("" for none), or None when the user cancels."""
+        text, ok = QInputDialog.getText(self.parent_widget, title, prompt)
+        return text.strip() if ok else None
+
+    def ask_meeting_policy(
+        self, meeting: MeetingView, titles: list[str], others: list[MeetingView]
+    ) -> PolicyAnswer | None:
+        from ui.editing.questions import MeetingPolicyDialog
+
+        dialog = MeetingPolicyDialog(meeting, titles, others, self.parent_widget)
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            return dialog.choice() if accepted else None
+        finally:
+            dialog.deleteLater()
+
+    # -- forms ---------------------------------------------------------------------------
+    def make_form(
+        self,
+        kind: str,
+        view: Any | None,
+        committee_id: str,
+        defaults: dict[str, Any] | None = None,
+    ) -> RecordForm:
+        if kind not in FORMS:
+            raise PlannerError(f"There is no form for records of kind '{kind}'.")
+
+        def choices(s: Session) -> tuple[list[MeetingView], list[str]]:
+            members = committees.get_committee(s, committee_id).members
+            return meetings.list_meetings(s, [committee_id]), [m.name for m in members]
+
+        meeting_list, names = self.read(choices)
+        context = FormContext(
+            committee_id,
+            tuple(meeting_list),
+            tuple(names),
+            validate=validator(self.db, kind, view, committee_id),
+        )
+        return FORMS[kind](context, view, defaults, self.parent_widget)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _batch(self, text: str, commands: list[EditCommand]) -> EditCommand:
+        return commands[0] if len(commands) == 1 else Batch(self, text, commands)
+
+    def _edit_command(self, kind: str, view: Any, changes: dict[str, Any]) -> EditCommand:
+        if kind != "topic" or not ({"meeting_id", "timing"} & changes.keys()):
+            return UpdateRecord(self, kind, view.id, changes)
+        meeting_id = changes.get("meeting_id", view.meeting_id)
+        timing = None if meeting_id else changes.get("timing", view.timing)
+        reason = self._deferral_reason(view, meeting_id, timing)  # cancel: no reason
+        rest = {f: v for f, v in changes.items() if f not in ("meeting_id", "timing")}
+        commands: list[EditCommand] = [MoveTopic(self, view.id, meeting_id, timing, reason or None)]
+        if rest:
+            commands.append(UpdateRecord(self, "topic", view.id, rest))
+        return self._batch(f"Edit {describe('topic', view)}", commands)
+
+    def _deferral_reason(
+        self, topic: TopicView, meeting_id: str | None, timing: str | None
+    ) -> str | None:
+        """Why, when the move is a deferral ("" when it is not); None if cancelled."""
+        target = self.read(lambda s: meetings.get_meeting(s, meeting_id)) if meeting_id else None
+        old = topic.meeting_date
+        if old is None or (target is not None and target.date <= old):
+            return ""
+        where = format_date(target.date) if target else (timing or "In development")
+        return self.ask_reason(
+            "Defer topic",
+            f"Why is '{shorten(topic.title, 60)}' deferred from {format_date(old)} to {where}?",
+        )
+
+    def _delete_meetings(self, views: list[MeetingView]) -> None:
+        for v in views:  # a meeting that made recommendations cannot go: say so first
+            self.dry_run(
+                partial(meetings.delete_meeting, meeting_id=v.id, topics=TopicsPolicy.UNSCHEDULE)
+            )
+        ids = {v.id for v in views}
+        plain = [v for v in views if v.topic_count == 0]
+        if plain:
+            dates = ", ".join(format_date(v.date) for v in plain)
+            noun = "meeting" if len(plain) == 1 else "meetings"
+            if not self.confirm(f"Delete {noun}", f"Delete the {noun} of {dates}?"):
+                return
+        commands: list[EditCommand] = []
+        for v in views:
+            if v.topic_count == 0:
+                commands.append(DeleteMeeting(self, v.id, None))
+                continue
+            titles, others = self.read(partial(topics_and_others, meeting=v, deleting=ids))
+            answer = self.ask_meeting_policy(v, titles, others)
+            if answer is None:
+                return
+            commands.append(DeleteMeeting(self, v.id, *answer))
+        self.push(self._batch(f"Delete {len(commands)} meetings", commands))

@@ -1,0 +1,63 @@
+"""Every question the window asks and every file dialog, in one place.
+
+Callers use ``prompts.ask(...)`` (the module attribute), so tests replace these
+functions and never meet a modal dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+SPREADSHEET_FILTER = "Excel workbook (*.xlsx)"
+DATABASE_FILTER = "Planner database (*.db *.sqlite *.sqlite3);;All files (*)"
+
+
+def error(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def open_path(parent: QWidget | None, title: str, folder: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    return path or None
+
+
+def save_path(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    if not path:
+        return None
+    if filters == SPREADSHEET_FILTER and Path(path).suffix.lower() != ".xlsx":
+        path += ".xlsx"
+    return path
+
+
+def text(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
+    answer, ok = QInputDialog.getText(parent, title, label, text=value)
+    return answer.strip() if ok and answer.strip() else None
+
+
+def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+    """The index of the item chosen, or None."""
+    if not items:
+        return None
+    answer, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(answer) if ok and answer in items else None
+
+
+def open_externally(path: str) -> bool:
+    """Open a file in the program the system uses for it (a spreadsheet program)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
