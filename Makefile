@@ -53,3 +53,14 @@ test: test-system-deps venv lint
 
 clean:
 	rm -rf $(VENV) .stamp-venv .pytest_cache .mypy_cache .ruff_cache *.egg-info
+
+# The README's pictures: each view on a fresh demo database, in a real (virtual) window.
+VIEWS := programme meetings groups tracker actions committee
+screenshots: system-deps venv
+	rm -rf /tmp/fwp-shots && mkdir -p /tmp/fwp-shots docs/screenshots
+	FWP_DATA_DIR=/tmp/fwp-shots $(BIN)/fwp --db /tmp/fwp-shots/demo.db demo
+	for view in $(VIEWS); do \
+		FWP_DATA_DIR=/tmp/fwp-shots xvfb-run -a -s "-screen 0 1366x768x24" \
+			$(BIN)/python main.py --db /tmp/fwp-shots/demo.db \
+			--screenshot docs/screenshots/$$view.png --view $$view || exit 1; \
+	done

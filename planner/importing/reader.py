@@ -11,7 +11,9 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import io
 import zipfile
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -225,13 +227,20 @@ def _open_text(file: Path) -> IO[str]:
 
 
 def sniff_delimiter(sample: str) -> str:
-    """Comma, semicolon (European Excel), tab or bar; quoting is always Excel's."""
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-    except csv.Error:
-        first = sample.split("\n", 1)[0]
-        counts = {d: first.count(d) for d in ",;\t|"}
-        return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    """Comma, semicolon (European Excel), tab or bar: the one that splits most rows
+    into the same number of cells. (csv.Sniffer is misled by title lines above the table.)"""
+    best, best_score = ",", (0, 0)
+    for delimiter in ",;\t|":
+        try:
+            lengths = [len(r) for r in csv.reader(io.StringIO(sample), delimiter=delimiter)]
+        except csv.Error:
+            continue
+        counts = Counter(n for n in lengths if n > 1)
+        if counts:
+            width, rows = counts.most_common(1)[0]
+            if (rows, width) > best_score:
+                best, best_score = delimiter, (rows, width)
+    return best
 
 
 def _csv_rows(file: Path, counter: _Counter) -> Iterator[Row]:

@@ -192,6 +192,23 @@ def meeting_calendar(
     return MeetingCalendar(council.name, year, tuple(rules), rows, tuple(warnings), late)
 
 
+def committee_calendar(
+    session: Session, committee_id: str, today: dt.date | None = None
+) -> MeetingCalendar:
+    """The calendar of one committee-year (what the Meetings view shows)."""
+    committee = get(session, Committee, committee_id, "committee")
+    return meeting_calendar(
+        session, committee.council_id, committee.municipal_year, committee_id, today
+    )
+
+
+def late_reports(cal: MeetingCalendar) -> dict[str, str]:
+    """Topic id -> the sentence saying whose report is late and since when."""
+    return {
+        str(w.topic_id): w.message for w in cal.warnings if w.topic_id is not None
+    }
+
+
 @dataclass(frozen=True)
 class GeneratedMeetings:
     created: tuple[MeetingView, ...]

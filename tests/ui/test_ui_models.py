@@ -9,6 +9,7 @@ from fake_controller import CESC
 from PySide6.QtCore import Qt
 
 from planner.services.committees import get_committee
+from planner.services.deadlines import committee_calendar, late_reports
 from planner.services.lookup import committee_by_name
 from planner.services.topics import search_topics
 from ui.data import queries
@@ -35,12 +36,15 @@ def _load(db, name: str):
     cid = _committee_id(db)
     with db.reading() as s:
         ids = queries.same_committee_ids(s, cid)
+        calendar = committee_calendar(s, cid, today=TODAY)
         if name == "programme":
             model = ProgrammeModel()
-            model.load(queries.topic_rows(s, cid), queries.meeting_rows(s, cid))
+            model.load(
+                queries.topic_rows(s, cid), queries.meeting_rows(s, cid), late_reports(calendar)
+            )
         elif name == "meetings":
             model = MeetingsModel()
-            model.load(queries.meeting_rows(s, cid))
+            model.load(queries.meeting_rows(s, cid), {d.meeting.id: d for d in calendar.meetings})
         elif name == "groups":
             model = GroupsModel()
             model.load(queries.group_rows(s, cid))
@@ -145,3 +149,37 @@ def test_large_lists_sort_and_filter_quickly(qtbot) -> None:
     assert proxy.rowCount() == len(expected)
     assert sort_time < 1.0, f"sorting 100,000 rows took {sort_time:.2f} s"
     assert filter_time < 1.0, f"filtering 100,000 rows took {filter_time:.2f} s"
+
+
+def test_meetings_show_deadlines_and_warnings(demo_db) -> None:
+    model = _load(demo_db, "meetings")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    sept = next(
+        r for r in range(model.rowCount()) if model.index(r, 0).data() == "7 September 2018"
+    )
+
+    def cell(title: str) -> str:
+        return model.index(sept, headers.index(title)).data()
+
+    # The seed agenda: published 30 August, member questions 12:00 on 3 September.
+    assert cell("Agenda published") == "30 August 2018"
+    assert cell("Member questions") == "3 September 2018 12:00"
+    assert cell("Public questions") == "31 August 2018"
+    assert cell("Petitions") == "24 August 2018"
+    nov = next(r for r in range(model.rowCount()) if model.index(r, 0).data() == "16 November 2018")
+    warnings = model.index(nov, headers.index("Warnings"))
+    assert warnings.data() == "2 reports late"
+    assert "Alternative Education Provision" in warnings.data(Qt.ItemDataRole.ToolTipRole)
+    assert warnings.data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_programme_marks_late_reports(demo_db) -> None:
+    model = _load(demo_db, "programme")
+    status = model.columnCount() - 1
+    rows = {model.index(r, 1).data(): r for r in range(model.rowCount())}
+    late = model.index(rows["Alternative Education Provision"], status)
+    assert "report late" in late.data()
+    assert "2 November 2018" in late.data(Qt.ItemDataRole.ToolTipRole)
+    assert late.data(Qt.ItemDataRole.BackgroundRole) is not None
+    on_time = model.index(rows["Surrey Children's Services Academy"], status)
+    assert "report late" not in on_time.data()

@@ -114,6 +114,10 @@ class RowModel(QAbstractTableModel):
             checked = bool(row.keys[column])
             return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
+            # A model's own explanation (late report, exempt item) wins over the full text.
+            special = self.extra_data(row, column, role)
+            if special is not None:
+                return special
             return row.cells[column] or None if column in self.long_columns else None
         if role == IdRole:
             return row.id

@@ -13,6 +13,7 @@ RAG_FILL = {
     "red": QColor("#f28b82"),
 }
 OVERDUE_FILL = QColor("#f6b8b2")
+WARNING_FILL = QColor("#ffe29a")
 
 
 def palette_brush(role: QPalette.ColorRole) -> QBrush:

@@ -7,7 +7,7 @@ drop calls ``move_handler`` (the view passes it to ``EditController.move_topic``
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer
@@ -38,6 +38,7 @@ class TopicInfo(NamedTuple):
     group: int
     meeting_id: str | None
     exempt: bool
+    late: str | None = None  # why the report is late, if it is
 
 
 def _meeting_label(meeting: Sequence[Any]) -> tuple[str, str]:
@@ -76,9 +77,17 @@ class ProgrammeModel(RowModel):
         self._is_section: list[bool] = []
         self._section_rows: list[int] = []
         self._building = 0
+        self._late: Mapping[str, str] = {}
 
     # -- loading -------------------------------------------------------------------------
-    def load(self, topics: Sequence[Sequence[Any]], meetings: Sequence[Sequence[Any]]) -> None:
+    def load(
+        self,
+        topics: Sequence[Sequence[Any]],
+        meetings: Sequence[Sequence[Any]],
+        late: Mapping[str, str] | None = None,
+    ) -> None:
+        """``late``: topic id -> why its report is late (from the deadline rules)."""
+        self._late = late or {}
         by_meeting: dict[str, list[Sequence[Any]]] = {m[0]: [] for m in meetings}
         by_timing: dict[str, list[Sequence[Any]]] = {}
         undeveloped: list[Sequence[Any]] = []
@@ -118,10 +127,10 @@ class ProgrammeModel(RowModel):
         self._building += 1
         blank = ("",) * (len(self.headers) - 1)
         rows.append(Row(key, (text, *blank), ("",) * len(self.headers), section))
-        rows.extend(self._topic_row(t, group, when) for t in topics)
+        rows.extend(self._topic_row(t, group, when, self._late.get(t[0])) for t in topics)
 
     @staticmethod
-    def _topic_row(t: Sequence[Any], group: int, when: str) -> Row:
+    def _topic_row(t: Sequence[Any], group: int, when: str, late: str | None = None) -> Row:
         (tid, meeting_id, _timing, title, description, outcome, method, officers,
          status, deferrals, exempt, paragraph, position) = t  # fmt: skip
         state = label(status)
@@ -130,6 +139,8 @@ class ProgrammeModel(RowModel):
             state += f" {deferrals}×" if deferred else f", deferred {deferrals}×"
         if exempt:
             state += f"; Part 2 (para {paragraph})" if paragraph else "; Part 2"
+        if late:
+            state += "; report late"
         cells = (
             when,
             title,
@@ -140,7 +151,7 @@ class ProgrammeModel(RowModel):
             state,
         )
         keys = (position, title, cells[2], cells[3], method, cells[5], state)
-        return Row(tid, cells, keys, TopicInfo(group, meeting_id, bool(exempt)))
+        return Row(tid, cells, keys, TopicInfo(group, meeting_id, bool(exempt), late))
 
     def rows_set(self) -> None:
         self._group_of, self._is_section, self._section_rows = [], [], []
@@ -195,6 +206,13 @@ class ProgrammeModel(RowModel):
             return None
         if role == MeetingIdRole:
             return extra.meeting_id
+        if column == 6 and extra.late:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return colours.OVERDUE_FILL
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return colours.DARK_TEXT
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return extra.late
         if role == Qt.ItemDataRole.ToolTipRole and column == 6 and extra.exempt:
             return "Exempt (Part 2): left out of the public programme"
         return None

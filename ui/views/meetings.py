@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtWidgets import QMenu
 
 from planner.enums import MeetingStatus
+from planner.errors import PlannerError
+from planner.services.deadlines import committee_calendar
 from ui import prompts
 from ui.data import queries
 from ui.models.meetings import MeetingsModel
@@ -27,7 +29,14 @@ class MeetingsView(ListView):
             self.model.load([])
             return
         with self.db.reading() as session:
-            self.model.load(queries.meeting_rows(session, self.committee_id))
+            rows = queries.meeting_rows(session, self.committee_id)
+            try:
+                calendar = committee_calendar(session, self.committee_id)
+            except PlannerError as exc:  # e.g. a council's broken deadline settings
+                self.controller.error.emit(str(exc))
+                calendar = None
+        found = {d.meeting.id: d for d in calendar.meetings} if calendar else {}
+        self.model.load(rows, found)
 
     def _topic_ids(self, meeting_id: str) -> list[str]:
         assert self.db is not None

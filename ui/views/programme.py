@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QMenu, QWidget
 
 from planner.errors import PlannerError
 from planner.services.committees import get_committee
+from planner.services.deadlines import committee_calendar, late_reports
 from ui.data import queries
 from ui.models.programme import ProgrammeModel
 from ui.views.base import ListView
@@ -58,9 +59,10 @@ class ProgrammeView(ListView):
             meetings = queries.meeting_rows(session, self.committee_id)
             try:
                 committee = get_committee(session, self.committee_id)
+                late = late_reports(committee_calendar(session, self.committee_id))
             except PlannerError:
-                committee = None
-        self.model.load(topics, meetings)
+                committee, late = None, {}
+        self.model.load(topics, meetings, late)
         if committee is not None:
             self.heading.setText(
                 f"{committee.name} Forward Work Programme {committee.municipal_year}   "
