@@ -216,7 +216,7 @@ def read_status(text: str | None) -> StatusRead | None:
 
 
 def _read_slip(whole: str, rest: str) -> StatusRead:
-    rest = re.sub(r"^[\s)\]:,]*(?:slipped\b)?\s*(?:(?:to|until)\b)?\s*", "", rest, flags=re.I)
+    rest = re.sub(r"^[\s)\]:,–—-]*(?:slipped\b)?\s*(?:(?:to|until)\b)?\s*", "", rest, flags=re.I)
     parts = _SLIP_SPLIT.split(rest, maxsplit=1)
     when = read_date(parts[0]) if parts[0] else None
     reason = parts[1].strip() if len(parts) > 1 else ""

@@ -145,6 +145,10 @@ def create_activity(
     return activity_view(activity)
 
 
+def get_activity(session: Session, activity_id: str) -> ActivityView:
+    return activity_view(get(session, MemberActivity, activity_id, "activity"))
+
+
 def update_activity(session: Session, activity_id: str, **changes: Any) -> ActivityView:
     activity = get(session, MemberActivity, activity_id, "activity")
     f.apply(activity, ACTIVITY_FIELDS, changes)

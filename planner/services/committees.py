@@ -45,7 +45,9 @@ def council_view(c: Council) -> CouncilView:
 
 
 def member_view(m: CommitteeMember) -> MemberView:
-    return MemberView(m.id, m.name, m.honorific, m.role, m.office, m.representing, m.position)
+    return MemberView(
+        m.id, m.committee_id, m.name, m.honorific, m.role, m.office, m.representing, m.position
+    )
 
 
 def committee_view(c: Committee) -> CommitteeView:
@@ -75,7 +77,8 @@ def committee_view(c: Committee) -> CommitteeView:
 
 def _check_council_unique(session: Session, council: Council) -> None:
     clash = session.scalars(
-        select(Council).where(Council.name.ilike(council.name), Council.id != council.id)
+        select(Council)
+        .where(Council.name.ilike(council.name), Council.id != council.id)
         .execution_options(autoflush=False)  # check before the change reaches the table
     ).first()
     if clash:
@@ -105,12 +108,14 @@ def list_councils(session: Session) -> list[CouncilView]:
 
 def _check_committee_unique(session: Session, committee: Committee) -> None:
     clash = session.scalars(
-        select(Committee).where(
+        select(Committee)
+        .where(
             Committee.council_id == committee.council_id,
             Committee.name.ilike(committee.name),
             Committee.municipal_year == committee.municipal_year,
             Committee.id != committee.id,
-        ).execution_options(autoflush=False)  # check before the change reaches the table
+        )
+        .execution_options(autoflush=False)  # check before the change reaches the table
     ).first()
     if clash:
         raise ValidationError(
@@ -224,6 +229,10 @@ def add_member(
     _one_holder(committee, member)
     session.flush()
     return member_view(member)
+
+
+def get_member(session: Session, member_id: str) -> MemberView:
+    return member_view(get(session, CommitteeMember, member_id, "member"))
 
 
 def update_member(session: Session, member_id: str, **changes: Any) -> MemberView:

@@ -36,11 +36,17 @@ def required_text(field: str, value: Any) -> str:
 
 
 def date_value(field: str, value: Any) -> Any:
-    return coerce_date(value, human(field))
+    try:
+        return coerce_date(value, human(field))
+    except ValidationError as exc:  # the message says "response due"; .field stays the key
+        raise ValidationError(field, str(exc)) from None
 
 
 def time_value(field: str, value: Any) -> Any:
-    return coerce_time(value, human(field))
+    try:
+        return coerce_time(value, human(field))
+    except ValidationError as exc:
+        raise ValidationError(field, str(exc)) from None
 
 
 def boolean(field: str, value: Any) -> bool:

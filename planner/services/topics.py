@@ -215,6 +215,31 @@ def topic_moves(session: Session, topic_id: str) -> list[MoveView]:
     ]
 
 
+def delete_topic_move(session: Session, move_id: str) -> None:
+    """Forget one reschedule (undoing a move takes its history entry back too)."""
+    move = session.get(TopicMove, move_id)
+    if move is not None:
+        session.delete(move)
+        session.flush()
+
+
+def restore_topic_moves(session: Session, topic_id: str, moves: list[MoveView]) -> None:
+    """Put back a deleted topic's history of moves, ids and times unchanged."""
+    for m in moves:
+        session.add(
+            TopicMove(
+                id=m.id,
+                topic_id=topic_id,
+                from_label=m.from_label,
+                to_label=m.to_label,
+                reason=m.reason,
+                deferral=m.deferral,
+                moved_at=m.moved_at,
+            )
+        )
+    session.flush()
+
+
 def list_topics(
     session: Session, committee_ids: list[str] | None = None, words: str | None = None
 ) -> list[TopicView]:

@@ -34,6 +34,7 @@ class CouncilView:
 @dataclass(frozen=True)
 class MemberView:
     id: str
+    committee_id: str
     name: str
     honorific: str | None
     role: MemberRole

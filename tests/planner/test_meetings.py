@@ -81,7 +81,7 @@ def test_meetings_on_a_day(db: Database, cesc: Cesc) -> None:
     [
         ({}, "date", "needs a date"),
         ({"date": "31 February 2019"}, "date", "'31 February 2019' is not a real date"),
-        ({"date": "2019-01-24", "start_time": "25:00"}, "start time", "'25:00' is not a time"),
+        ({"date": "2019-01-24", "start_time": "25:00"}, "start_time", "'25:00' is not a time"),
         ({"date": "2019-01-24", "status": "postponed"}, "status", "scheduled, moved, cancelled"),
         ({"date": "2019-01-24", "capacity": "a few"}, "capacity", "capacity must be a whole"),
         ({"date": "2019-01-24", "room": "122"}, "room", "no field called 'room'"),

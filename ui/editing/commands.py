@@ -21,7 +21,7 @@ from planner.enums import Office
 from planner.errors import PlannerError
 from planner.services import actions, meetings, topics
 from planner.services.meetings import TopicsPolicy
-from planner.services.views import TopicView
+from planner.services.views import MoveView, TopicView
 from ui.editing.registry import (
     committee_of,
     describe,
@@ -171,10 +171,13 @@ class DeleteRecord(EditCommand):
         self.move_to: str | None = None
         self.topics: list[TopicView] = []
         self.action_ids: list[str] = []
+        self.moves: list[MoveView] = []
 
     def apply(self, session: Session) -> None:
         view = self.kind.get(session, self.record_id)
         self.values = {f: getattr(view, f) for f in self.kind.fields}
+        if self.kind.name == "topic":  # its move history goes with it; keep it for undo
+            self.moves = topics.topic_moves(session, self.record_id)
         if self.kind.name == "meeting":
             self._capture_meeting(session)
             meetings.delete_meeting(
@@ -189,6 +192,8 @@ class DeleteRecord(EditCommand):
         self.kind.create(session, self.committee_id, record_id=self.record_id, **self.values)
         if self.kind.name == "meeting":
             self._restore_meeting(session)
+        if self.moves:
+            topics.restore_topic_moves(session, self.record_id, self.moves)
 
     def _capture_meeting(self, session: Session) -> None:
         ids = [self.committee_id]
@@ -250,10 +255,12 @@ class MoveTopic(EditCommand):
         self.timing = timing
         self.reason = reason
         self.old_values: dict[str, Any] = {}
+        self.move_id: str | None = None
 
     def apply(self, session: Session) -> None:
         before = topics.get_topic(session, self.topic_id)
         self.old_values = {f: getattr(before, f) for f in PLACEMENT}
+        known = {m.id for m in topics.topic_moves(session, self.topic_id)}
         topics.move_topic(
             session,
             self.topic_id,
@@ -261,9 +268,13 @@ class MoveTopic(EditCommand):
             timing=self.timing,
             reason=self.reason,
         )
+        added = [m.id for m in topics.topic_moves(session, self.topic_id) if m.id not in known]
+        self.move_id = added[0] if added else None
 
     def revert(self, session: Session) -> None:
         topics.update_topic(session, self.topic_id, **self.old_values)
+        if self.move_id:  # the history forgets a move that was undone
+            topics.delete_topic_move(session, self.move_id)
 
 
 class Batch(EditCommand):

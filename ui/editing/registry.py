@@ -30,23 +30,17 @@ class Kind:
 
 
 def find_member(session: Session, member_id: str) -> tuple[str, MemberView]:
-    """A member and the id of its committee (there is no get_member service)."""
-    for committee in committees.list_committees(session):
-        for member in committee.members:
-            if member.id == member_id:
-                return committee.id, member
-    raise NotFoundError(f"There is no member with id {member_id}.")
+    """A member and the id of its committee."""
+    member = committees.get_member(session, member_id)
+    return member.committee_id, member
 
 
 def get_member(session: Session, member_id: str) -> MemberView:
-    return find_member(session, member_id)[1]
+    return committees.get_member(session, member_id)
 
 
 def get_activity(session: Session, activity_id: str) -> ActivityView:
-    for activity in actions.list_activities(session):
-        if activity.id == activity_id:
-            return activity
-    raise NotFoundError(f"There is no activity with id {activity_id}.")
+    return actions.get_activity(session, activity_id)
 
 
 def committee_of(session: Session, kind: str, record_id: str) -> str:

@@ -203,3 +203,28 @@ def test_delete_two_meetings_is_one_step(controller, read, cesc, nov_state, janu
     stack.undo()
     _check_restored(read, cesc, nov_state)
     assert read(meetings.get_meeting, january).date == dt.date(2019, 1, 25)
+
+
+def test_move_history_follows_undo_and_redo(controller, stack, read, cesc, january):
+    topic_id = _topic_id(read, cesc, "Alternative Education")
+    stack.push(MoveTopic(controller, topic_id, january, None, "Report not ready"))
+    history = read(topics.topic_moves, topic_id)
+    assert [(m.to_label, m.reason) for m in history] == [("25 January 2019", "Report not ready")]
+    stack.undo()
+    assert read(topics.topic_moves, topic_id) == []
+    stack.redo()
+    assert [m.reason for m in read(topics.topic_moves, topic_id)] == ["Report not ready"]
+
+
+def test_undoing_a_topic_delete_restores_its_history(controller, stack, read, cesc, january):
+    from ui.editing.commands import DeleteRecord
+
+    topic_id = _topic_id(read, cesc, "Alternative Education")
+    stack.push(MoveTopic(controller, topic_id, january, None, "Report not ready"))
+    history = read(topics.topic_moves, topic_id)
+    stack.push(DeleteRecord(controller, "topic", topic_id))
+    with pytest.raises(NotFoundError):
+        read(topics.get_topic, topic_id)
+    stack.undo()
+    assert read(topics.topic_moves, topic_id) == history
+    assert read(topics.get_topic, topic_id).deferral_count == 1
