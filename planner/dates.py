@@ -13,8 +13,18 @@ from datetime import date, datetime, time
 from planner.errors import ValidationError
 
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = {
@@ -41,7 +51,9 @@ MONTHS = {
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\s+"
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
-_WORDS = re.compile(rf"^(?:{_WEEKDAY})?(\d{{1,2}})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{{4}})$")
+_WORDS = re.compile(
+    rf"^(?:({_WEEKDAY}))?(\d{{1,2}})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{{4}})$"
+)
 _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$")
 _YEAR = re.compile(r"^(\d{4})\s*[/\-]\s*(\d{2}|\d{4})$")
 
@@ -77,8 +89,16 @@ def parse_date(text: str, field: str = "date") -> date:
         if year < 100:
             year += 2000 if year < 70 else 1900
         return _build(field, raw, year, int(m[2]), int(m[1]))
-    if (m := _WORDS.match(cleaned)) and m[2] in MONTHS:
-        return _build(field, raw, int(m[3]), MONTHS[m[2]], int(m[1]))
+    if (m := _WORDS.match(cleaned)) and m[3] in MONTHS:
+        day = _build(field, raw, int(m[4]), MONTHS[m[3]], int(m[2]))
+        named = m[1].strip(" ,")[:3] if m[1] else None
+        actual = WEEKDAY_NAMES[day.weekday()]
+        if named and actual[:3].lower() != named:
+            # "Monday, 7 September 2018" is a typo in one half or the other: ask.
+            raise ValidationError(
+                field, f"{field.capitalize()} '{raw}': {format_date(day)} was a {actual}."
+            )
+        return day
     raise ValidationError(
         field,
         f"{field.capitalize()} '{raw}' is not a date; write it as 2019-04-23 or 23 April 2019.",
@@ -129,7 +149,7 @@ def parse_municipal_year(text: str) -> str:
         if end == start + 1:
             return f"{start}/{end % 100:02d}"
     raise ValidationError(
-        "municipal year", f"Municipal year '{text}' must look like 2018/19 (May to May)."
+        "municipal_year", f"Municipal year '{text}' must look like 2018/19 (May to May)."
     )
 
 

@@ -85,6 +85,8 @@ def _check_sqlite_file(path: Path, create_parents: bool) -> None:
                     )
         return
     parent = path.parent
+    if parent.exists() and not parent.is_dir():
+        raise DatabaseError(f"Cannot create {path}: {parent} is a file, not a folder.")
     if not parent.exists():
         if not create_parents:
             raise DatabaseError(f"Cannot create {path}: the folder {parent} does not exist.")

@@ -76,7 +76,9 @@ def rec_view(r: Recommendation, today: dt.date | None = None) -> RecommendationV
     )
 
 
-def _validate(session: Session, rec: Recommendation, changes: dict[str, Any]) -> None:
+def _validate(
+    session: Session, rec: Recommendation, changes: dict[str, Any], meeting_changed: bool = False
+) -> None:
     committee = get(session, Committee, rec.committee_id, "committee")
     meeting = session.get(Meeting, rec.meeting_id) if rec.meeting_id else None
     if rec.meeting_id and meeting is None:
@@ -95,7 +97,9 @@ def _validate(session: Session, rec: Recommendation, changes: dict[str, Any]) ->
         rec.reference = (
             minute_reference(rec.item_number, meeting.date) if rec.item_number else rec.reference
         )
-    if rec.response_due is None and meeting is not None and changes.get("response_due") is None:
+    # Two months after the meeting unless the clerk set a date; a new meeting moves it.
+    due_given = changes.get("response_due") is not None
+    if meeting is not None and not due_given and (rec.response_due is None or meeting_changed):
         rec.response_due = add_months(meeting.date, RESPONSE_MONTHS)
     if rec.status == RecStatus.SLIPPED:
         if rec.slipped_to is None:
@@ -139,8 +143,8 @@ def update_recommendation(
     session: Session, rec_id: str, today: dt.date | None = None, **changes: Any
 ) -> RecommendationView:
     rec = get(session, Recommendation, rec_id, "recommendation")
-    f.apply(rec, REC_FIELDS, changes)
-    _validate(session, rec, changes)
+    changed = f.apply(rec, REC_FIELDS, changes)
+    _validate(session, rec, changes, meeting_changed="meeting_id" in changed)
     session.flush()
     session.refresh(rec)
     return rec_view(rec, today)

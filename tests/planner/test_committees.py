@@ -185,7 +185,7 @@ def test_duplicate_committee_name_and_year_is_refused(db: Database, cesc: Cesc) 
     [
         ({"name": " ", "municipal_year": "2018/19"}, "name", "name must not be blank"),
         ({"name": "Audit Committee"}, "municipal_year", "needs a municipal year"),
-        ({"name": "Audit Committee", "municipal_year": "2018/20"}, "municipal year", "2018/20"),
+        ({"name": "Audit Committee", "municipal_year": "2018/20"}, "municipal_year", "2018/20"),
         ({"name": "Audit", "municipal_year": "2018/19", "chair": "x"}, "chair", "'chair'"),
     ],
 )

@@ -144,7 +144,7 @@ def test_municipal_year_across_a_century() -> None:
 def test_bad_municipal_years_are_refused(text: str) -> None:
     with pytest.raises(ValidationError) as e:
         parse_municipal_year(text)
-    assert e.value.field == "municipal year"
+    assert e.value.field == "municipal_year"
     assert text in str(e.value)
 
 
@@ -160,3 +160,11 @@ def test_municipal_year_runs_may_to_april() -> None:
 def test_every_day_falls_inside_its_municipal_year(day: dt.date) -> None:
     first, last = municipal_year_bounds(municipal_year_of(day))
     assert first <= day <= last
+
+
+def test_a_weekday_that_contradicts_the_date_is_refused() -> None:
+    assert parse_date("Fri 7 Sept 2018") == dt.date(2018, 9, 7)
+    with pytest.raises(ValidationError) as e:
+        parse_date("Monday, 7 September 2018", "meeting")
+    assert e.value.field == "meeting"
+    assert "7 September 2018 was a Friday" in str(e.value)

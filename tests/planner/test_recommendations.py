@@ -250,3 +250,17 @@ def test_delete_recommendation(db: Database, cesc: Cesc) -> None:
         delete_recommendation(s, rec.id)
     with pytest.raises(NotFoundError), db.reading() as s:
         get_recommendation(s, rec.id)
+
+
+def test_moving_to_another_meeting_moves_the_response_due(db: Database, cesc: Cesc) -> None:
+    with db.transaction() as s:
+        rec = create_recommendation(
+            s, cesc.committee, meeting_id=cesc.sept, item_number=41, text="Report back."
+        )
+        assert rec.response_due == dt.date(2018, 11, 7)
+        moved = update_recommendation(s, rec.id, meeting_id=cesc.nov)
+        assert moved.response_due == dt.date(2019, 1, 16)
+        kept = update_recommendation(s, rec.id, meeting_id=cesc.nov, response_due="1 March 2019")
+        assert kept.response_due == dt.date(2019, 3, 1)
+        same = update_recommendation(s, rec.id, meeting_id=cesc.nov, text="Report back soon.")
+        assert same.response_due == dt.date(2019, 3, 1)
