@@ -17,6 +17,7 @@ from planner.cli import (
     calendar_cmds,
     committee_cmds,
     exporting,
+    import_cmds,
     listing,
     programme_cmds,
     tracking_cmds,
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     committee_cmds.register(sub, common)
     programme_cmds.register(sub, common)
     tracking_cmds.register(sub, common)
+    import_cmds.register(sub, common)
     return parser
 
 

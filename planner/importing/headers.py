@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from planner.errors import ValidationError
@@ -129,20 +130,28 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", folded))
 
 
-def match_header(text: str, table: Table) -> str | None:
-    """The field a header cell means, or None."""
+@lru_cache(maxsize=4096)
+def _match(text: str, table: Table) -> tuple[str | None, bool]:
+    """The field a header cell means, and whether it is a known name (not a keyword)."""
+    if len(text) > 80:  # most data cells: no need to look closer
+        return None, False
     words = normalise(text)
     if not words or len(words) > 60:
-        return None
+        return None, False
     exact = _PROGRAMME_WORDS if table == "programme" else _TRACKER_WORDS
     for name, synonyms in exact.items():
         if words in synonyms:
-            return name
+            return name, True
     present = set(words.split())
     if len(present) > 6:  # a sentence is data, not a header
-        return None
+        return None, False
     keywords = _PROGRAMME_KEYWORDS if table == "programme" else _TRACKER_KEYWORDS
-    return next((name for name, keys in keywords if present & set(keys)), None)
+    return next((name for name, keys in keywords if not present.isdisjoint(keys)), None), False
+
+
+def match_header(text: str, table: Table) -> str | None:
+    """The field a header cell means, or None."""
+    return _match(text, table)[0]
 
 
 def section_of(text: str) -> str | None:
@@ -190,20 +199,31 @@ class ColumnMapping:
 
 
 def detect_header(
-    cells: Sequence[str | None], table: Table, *, forced: bool = False
+    cells: Sequence[str | None], table: Table, *, forced: bool = False, strict: bool = False
 ) -> dict[str, int] | None:
-    """Fields found in a candidate header row; None unless two or more match,
-    including the key field (a programme's title, a tracker's recommendation text)."""
+    """Fields found in a candidate header row, or None if it is not one.
+
+    A header names the key field (a programme's topic, a tracker's recommendation)
+    and at least one other, and most of its cells are headers. ``strict`` (for rows
+    below the first header) wants two known names, not just keywords: data such as
+    "Topic 3 | An outcome | Officer" must not pass for a header.
+    """
     found: dict[str, int] = {}
+    known = matched = filled = 0
     for index, text in enumerate(cells):
-        name = match_header(text, table) if text else None
-        if name and name not in found:
-            found[name] = index
+        if not text:
+            continue
+        filled += 1
+        name, exact = _match(text, table)
+        if name:
+            matched += 1
+            known += exact
+            found.setdefault(name, index)
     if forced:
         return found
-    if len(found) < 2 or KEY_FIELD[table] not in found:
+    if len(found) < 2 or KEY_FIELD[table] not in found or matched < 0.6 * filled:
         return None
-    return found
+    return None if strict and known < 2 else found
 
 
 def with_overrides(mapping: ColumnMapping, overrides: Overrides | None) -> ColumnMapping:

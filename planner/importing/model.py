@@ -56,6 +56,8 @@ class PlannedRow:
     @property
     def when(self) -> str:
         """Where a topic goes: a meeting date, a loose timing, or in development."""
+        if self.kind != "topic":
+            return ""
         meeting = self.values.get("meeting_date")
         if isinstance(meeting, dt.date):
             return format_date(meeting)

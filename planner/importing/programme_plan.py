@@ -75,10 +75,12 @@ class _ProgrammePlanner:
             self.topics.setdefault((t.title.casefold(), when_key(t.meeting_date or t.timing)), t)
         self.groups = {g.title.casefold(): g for g in reversed(list_groups(session, ids))}
         self.meetings = {m.date for m in list_meetings(session, ids)}
+        self.year = municipal_year_bounds(committee.municipal_year)
         self.seen: dict[object, int] = {}
         self.position = 0
 
     def add(self, draft: Draft) -> None:
+        self.out.joined(draft, "title")
         title = text(draft.cells.get("title"))
         if title is None:
             self.out.problem(draft, "title", "The topic title is blank.")
@@ -137,11 +139,11 @@ class _ProgrammePlanner:
         return None
 
     def _meeting(self, day: dt.date) -> None:
-        if day in self.meetings:
-            return
         c = self.committee
-        first, last = municipal_year_bounds(c.municipal_year)
-        if not first <= day <= last and (c.id, day) not in self.out.new_meetings:
+        if day in self.meetings or (c.id, day) in self.out.new_meetings:
+            return
+        first, last = self.year
+        if not first <= day <= last:
             self.out.warnings.append(
                 f"The meeting of {format_date(day)} falls outside {c.municipal_year}; it "
                 f"will be added to {c.name} {c.municipal_year} all the same."

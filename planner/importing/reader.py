@@ -111,10 +111,12 @@ def open_sheets(path: str | Path) -> Iterator[list[Sheet]]:
     if size == 0:
         raise ImportFileError(f"{label} is empty.")
     if size > MAX_BYTES:
-        raise too_large(label, f"{size / 1024 / 1024:.0f} MB; the limit is "
-                        f"{MAX_BYTES // 1024 // 1024} MB")
-    with file.open("rb") as fh:
-        head = fh.read(8)
+        raise too_large(label, f"{size / 2**20:.1f} MB; the limit is {MAX_BYTES / 2**20:.0f} MB")
+    try:
+        with file.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise ImportFileError(f"Cannot read {label}: {exc.strerror}.") from None
     counter = _Counter(label)
     with ExitStack() as stack:
         if head.startswith(ZIP_MAGIC):
@@ -148,7 +150,7 @@ def _xlsx_sheets(file: Path, stack: ExitStack, counter: _Counter) -> list[Sheet]
     if "xl/workbook.xml" not in names:
         raise not_a_spreadsheet(label)
     if unpacked > MAX_UNPACKED:
-        raise too_large(label, f"it unpacks to {unpacked / 1024 / 1024:.0f} MB")
+        raise too_large(label, f"it unpacks to {unpacked / 2**20:.1f} MB")
     from openpyxl import load_workbook  # slow to import: only when a workbook is read
 
     fh = stack.enter_context(file.open("rb"))
@@ -162,6 +164,8 @@ def _xlsx_sheets(file: Path, stack: ExitStack, counter: _Counter) -> list[Sheet]
 
 
 def _fill(cell: Any) -> str | None:
+    """A solid fill as RRGGBB. Read-only cells expose their style, so a tracker's RAG
+    colours come from the same single streaming pass as the values."""
     fill = getattr(cell, "fill", None)
     if fill is None or fill.fill_type != "solid":
         return None
@@ -208,7 +212,7 @@ def sniff_encoding(file: Path) -> str:
         fh.seek(0)
         decoder = codecs.getincrementaldecoder("utf-8")()
         try:
-            while chunk := fh.read(1024 * 1024):
+            while chunk := fh.read(256 * 1024):
                 decoder.decode(chunk)
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:

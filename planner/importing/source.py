@@ -65,6 +65,14 @@ class Collector:
     warnings: list[str] = field(default_factory=list)
     new_meetings: dict[tuple[str, dt.date], NewMeeting] = field(default_factory=dict)
 
+    def joined(self, draft: Draft, key: str) -> None:
+        """Say so when rows were read as one: it is a guess the user should see."""
+        for row in draft.joined:
+            self.warnings.append(
+                f"{draft.sheet}, row {row} has no {key}; it is read as the rest of row "
+                f"{draft.row} (a row split across a page)."
+            )
+
     def problem(self, draft: Draft, name: str | None, message: str) -> None:
         column = draft.letter(name) if name else None
         if draft.carried and name in ("date", "meeting"):

@@ -74,6 +74,7 @@ class _TrackerPlanner:
             raise _Failed from None
 
     def add(self, draft: Draft) -> None:
+        self.out.joined(draft, "reference")
         with contextlib.suppress(_Failed):  # already reported as a problem
             self._add(draft)
 

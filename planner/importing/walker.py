@@ -37,7 +37,7 @@ MAX_PREAMBLE = 20
 _DECORATION = re.compile(
     r"^(?:none(?: at present)?|nil|n a|no items(?: yet)?|no recommendations(?: recorded)?"
     r"|this page is intentionally left blank|page \d+(?: of \d+)?|continued|cont d|end"
-    r"|status colours .*|key .*)$"
+    r"|status colours .*)$"
 )
 # Topic columns and the task group columns printed in the same place.
 _GROUP_OF_TOPIC = {"date": "finish", "title": "title", "description": "description",
@@ -56,6 +56,7 @@ class Draft:
     fills: tuple[str | None, ...] = ()
     texts: list[str] = field(default_factory=list)
     carried: bool = False  # the date came from a row above
+    joined: list[int] = field(default_factory=list)  # rows read as the rest of this one
 
     def letter(self, name: str) -> str | None:
         index = self.columns.get(name)
@@ -156,13 +157,17 @@ class _Walker:
             found = detect_header(_strings(row), self.table, forced=forced)
             if found is not None and (self.header_row is None or forced):
                 self._header(row, found)
-            elif len(self.scan.preamble) < MAX_PREAMBLE:
+                return
+            if self.table == "programme" and len(set(texts)) == 1:
+                # A file may begin with a section ("In Development") above its header.
+                self.section = section_of(texts[0]) or self.section
+            if len(self.scan.preamble) < MAX_PREAMBLE:
                 self.scan.preamble.append(" ".join(texts))
             return
-        if len({normalise(t) for t in texts}) == 1 and self._single(row, texts[0]):
+        if len(set(texts)) == 1 and self._single(row, texts[0]):
             yield from self._flush()
             return
-        found = detect_header(_strings(row), self.table)
+        found = detect_header(_strings(row), self.table, strict=True)
         if found is not None:
             yield from self._flush()
             self._header(row, found)
@@ -203,7 +208,8 @@ class _Walker:
             carried = False
             if carry and carry in cells:
                 self.carry = cells[carry]
-            elif carry and self.carry is not None and carry in mapping.columns:
+            elif carry and self.carry is not None:
+                # Also with no date column at all: the date came from a heading row.
                 cells[carry], carried = self.carry, True
             self.pending = Draft(self.sheet, row.number, self.section, cells, mapping.columns,
                                  row.fills, texts, carried)
@@ -214,14 +220,15 @@ class _Walker:
         elif not content and carry:
             self.carry = cells[carry]  # a date heading for the rows below
         elif self.pending is not None and not (carry and carry in cells):
-            self._continue(self.pending, content, texts)
+            self._continue(self.pending, row.number, content, texts)
         else:
             yield from self._flush()
             yield Draft(self.sheet, row.number, self.section, cells, mapping.columns,
                         row.fills, texts)
 
     @staticmethod
-    def _continue(draft: Draft, content: dict[str, Value], texts: list[str]) -> None:
+    def _continue(draft: Draft, row: int, content: dict[str, Value], texts: list[str]) -> None:
+        draft.joined.append(row)
         for name, value in content.items():
             before = draft.cells.get(name)
             if before is None:

@@ -245,7 +245,7 @@ def test_bad_places_are_refused(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="is a folder"):
         open_database(tmp_path / "folder.db")
     (tmp_path / "notes.txt").write_text("not a folder")
-    with pytest.raises(DatabaseError, match="notes.txt is a file, not a folder"):
+    with pytest.raises(DatabaseError, match=r"notes\.txt is a file, not a folder"):
         open_database(tmp_path / "notes.txt" / "x.db")
     with pytest.raises(DatabaseError, match="Cannot use"):
         open_database("nosuchdialect://host/programme")

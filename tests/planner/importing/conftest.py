@@ -74,7 +74,9 @@ def unchanged(tmp_path: Path) -> Callable[[Database], Callable[[], None]]:
 
 
 @pytest.fixture
-def fwp(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+def fwp(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., tuple[int, str, str]]:
     """Run ``fwp`` in-process; ``import`` is registered here until main.py wires it in."""
     original = cli_main.build_parser
 

@@ -136,7 +136,7 @@ def test_bad_when(value: str | float, message: str) -> None:
 
 def test_dates_not_given() -> None:
     assert read_date("TBC") is None
-    with pytest.raises(CellError, match="'Soon' is not a date; write it as 16 November 2018."):
+    with pytest.raises(CellError, match=r"'Soon' is not a date; write it as 16 November 2018\."):
         read_date("Soon")
 
 
@@ -199,7 +199,7 @@ def test_agreed() -> None:
     assert split_agreed_line("Agreed: Yes") == (None, Agreed.YES)
     assert split_agreed_line("Agreed with thanks") == ("Agreed with thanks", None)
     assert read_agreed("Partially") == Agreed.IN_PART
-    with pytest.raises(CellError, match="'Perhaps' is not yes, no or in part."):
+    with pytest.raises(CellError, match=r"'Perhaps' is not yes, no or in part\."):
         read_agreed("Perhaps")
 
 

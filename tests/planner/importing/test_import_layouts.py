@@ -39,7 +39,12 @@ def test_seed_table_as_printed_imports_into_an_empty_committee(
         assert [m.date for m in plan.new_meetings] == [dt.date(2018, 11, 16)]
         assert plan.committee_changes == {"chairman": "Kay Hammond",
                                           "vice_chairman": "Chris Botten"}
-        assert plan.warnings == ()  # "2018/2019" in the title is this committee's year
+        # "2018/2019" in the title is this committee's year: no warning about that, only
+        # about the row the page break split in two.
+        assert plan.warnings == (
+            "Programme, row 12 has no title; it is read as the rest of row 10 (a row split "
+            "across a page).",
+        )
         apply_plan(s, plan)
     with empty_db.reading() as s:
         prog = programme(s, empty_cesc)
@@ -199,3 +204,68 @@ def test_a_file_for_another_year_is_warned_about(
         plan = plan_programme_import(s, path, older)
     assert any("programme for 2018/19" in w for w in plan.warnings)
     assert any("falls outside 2017/18" in w for w in plan.warnings)
+
+
+def test_meeting_dates_as_heading_rows_above_their_topics(
+    empty_db: Database, empty_cesc: str, tmp_path: Path
+) -> None:
+    """No date column: each meeting is a merged row above its topics."""
+    from import_fixtures import write_xlsx
+
+    rows = [
+        ["Item", "Purpose", "Lead officer"],
+        ["Meeting: 25 January 2019"],
+        ["Budget Scrutiny", "The draft budget.", "Finance Director"],
+        ["Fostering", "Recruitment.", "Head of Fostering"],
+        [dt.datetime(2019, 3, 15)],
+        ["Youth Service", "Proposals.", "Head of Youth Services"],
+    ]
+    path = write_xlsx(tmp_path / "headings.xlsx", rows, merges=["A2:C2", "A5:C5"])
+    with empty_db.reading() as s:
+        plan = plan_programme_import(s, path, empty_cesc)
+    assert not plan.problems
+    assert [(r.name, r.when) for r in plan.to_create] == [
+        ("Budget Scrutiny", "25 January 2019"),
+        ("Fostering", "25 January 2019"),
+        ("Youth Service", "15 March 2019"),
+    ]
+
+
+def test_tracker_csv_with_status_text_and_a_meeting_written_once(
+    empty_db: Database, tmp_path: Path
+) -> None:
+    from import_fixtures import csv_bytes
+
+    path = tmp_path / "tracker.csv"
+    path.write_bytes(csv_bytes([
+        ["Ref", "Meeting", "Recommendation", "Addressed to", "Response", "Agreed", "Status"],
+        ["SR (25/26) 01", "7 September 2018", "That the Academy reports back.", "Director",
+         "Accepted.", "Yes", "On track"],
+        ["SR (25/26) 02", "", "That the figures are circulated.", "Chairman", "", "",
+         "Slipped to 16/11/18 - figures not ready"],
+        ["SR (25/26) 03", "", "That members visit.", "Clerk", "", "Perhaps", "Achieved"],
+    ], "utf-8-sig"))
+    with empty_db.reading() as s:
+        plan = plan_tracker_import(s, path, committee_by_name(s, CESC, "2018/19").id)
+    created = {r.values["reference"]: r.values for r in plan.to_create}
+    assert created["SR (25/26) 01"]["agreed"].value == "yes"
+    assert created["SR (25/26) 02"]["meeting_date"] == dt.date(2018, 9, 7)  # carried down
+    assert created["SR (25/26) 02"]["slipped_to"] == dt.date(2018, 11, 16)
+    assert created["SR (25/26) 02"]["slipped_reason"] == "figures not ready"
+    assert [str(p) for p in plan.problems] == [
+        "tracker, row 4, column F: 'Perhaps' is not yes, no or in part."
+    ]
+
+
+def test_a_file_that_starts_with_its_in_development_section(
+    empty_db: Database, empty_cesc: str, tmp_path: Path
+) -> None:
+    from import_fixtures import csv_bytes
+
+    path = tmp_path / "ideas.csv"
+    path.write_bytes(csv_bytes([
+        ["In Development"], ["Topic", "Description"], ["Libraries", "Opening hours."],
+    ]))
+    with empty_db.reading() as s:
+        (row,) = plan_programme_import(s, path, empty_cesc).to_create
+    assert row.values["status"] == TopicStatus.IN_DEVELOPMENT

@@ -156,3 +156,15 @@ def test_tracker_export_round_trip(demo_db: Database, empty_db: Database, tmp_pa
     assert [tuple(getattr(r, f) for f in fields) for r in again] == [
         tuple(getattr(r, f) for f in fields) for r in recs
     ]
+
+
+def test_the_programme_workbooks_tracker_sheet_imports_as_a_tracker(
+    demo_db: Database, demo_cesc: str, tmp_path: Path
+) -> None:
+    """The programme export carries the tracker as its second sheet."""
+    _rated(demo_db)
+    path, _ = exported_demo(demo_db, demo_cesc, tmp_path)
+    with demo_db.reading() as s:
+        plan = plan_tracker_import(s, path, demo_cesc)
+    assert [m.sheet for m in plan.mappings] == ["Recommendations tracker"]
+    assert len(plan.unchanged) == 5 and not plan.changes_anything and not plan.problems
