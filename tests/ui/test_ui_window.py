@@ -242,9 +242,6 @@ def test_a_failed_export_is_reported(qtbot, window, tmp_path, monkeypatch) -> No
 
 
 def test_real_exporters_write_spreadsheets(qtbot, window, tmp_path, monkeypatch) -> None:
-    export = pytest.importorskip("planner.export")
-    if not hasattr(export, "export_programme"):
-        pytest.skip("planner.export is not written yet")
     monkeypatch.setattr(prompts, "ask", lambda *a: False)
     for what, name in (("programme", "programme.xlsx"), ("tracker", "tracker.xlsx")):
         with qtbot.waitSignal(window.exporter.finished, timeout=30000) as signal:
