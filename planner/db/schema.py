@@ -73,32 +73,29 @@ def upgrade(engine: Engine, target: str = "head") -> None:
         command.upgrade(_alembic_config(conn), target)
 
 
-def backup_sqlite(path: Path, revision: str) -> Path:
-    """Copy a live SQLite file (WAL included) beside itself before changing it."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
-    src = sqlite3.connect(path)
+def copy_sqlite(source: Path, target: Path) -> None:
+    """SQLite's online backup: a consistent copy even of a live file in WAL mode."""
+    src = sqlite3.connect(source)
     try:
-        dst = sqlite3.connect(backup)
+        dst = sqlite3.connect(target)
         try:
             src.backup(dst)
         finally:
             dst.close()
     finally:
         src.close()
+
+
+def backup_sqlite(path: Path, revision: str) -> Path:
+    """Copy the file beside itself before changing it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
+    copy_sqlite(path, backup)
     return backup
 
 
 def restore_sqlite(backup: Path, path: Path) -> None:
-    src = sqlite3.connect(backup)
-    try:
-        dst = sqlite3.connect(path)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    copy_sqlite(backup, path)
 
 
 def ensure_schema(engine: Engine, where: str, sqlite_path: Path | None) -> str | None:

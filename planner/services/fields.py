@@ -117,3 +117,20 @@ def apply(obj: Any, spec: Mapping[str, Coercer], changes: Mapping[str, Any]) -> 
             setattr(obj, field, value)
             changed.append(field)
     return changed
+
+
+def settle_exempt(record: Any, changes: Mapping[str, Any], what: str) -> None:
+    """Public or exempt (Part 2), kept consistent with the Schedule 12A paragraph.
+
+    Giving a paragraph makes the item exempt; an exempt item needs one; a public
+    item carries none.
+    """
+    if "exempt_paragraph" in changes and "exempt" not in changes:
+        record.exempt = record.exempt_paragraph is not None
+    if record.exempt and record.exempt_paragraph is None:
+        raise ValidationError(
+            "exempt_paragraph",
+            f"An exempt (Part 2) {what} needs its Schedule 12A paragraph (1 to 7).",
+        )
+    if not record.exempt:
+        record.exempt_paragraph = None

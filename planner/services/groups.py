@@ -73,15 +73,7 @@ def group_view(g: TaskGroup) -> TaskGroupView:
 
 
 def _validate(group: TaskGroup, changes: dict[str, Any]) -> None:
-    if "exempt_paragraph" in changes and "exempt" not in changes:
-        group.exempt = group.exempt_paragraph is not None
-    if group.exempt and group.exempt_paragraph is None:
-        raise ValidationError(
-            "exempt_paragraph",
-            "An exempt (Part 2) task group needs its Schedule 12A paragraph (1 to 7).",
-        )
-    if not group.exempt:
-        group.exempt_paragraph = None
+    f.settle_exempt(group, changes, "task group")
     if group.start_date and group.projected_finish and group.projected_finish <= group.start_date:
         raise ValidationError(
             "projected_finish", "The projected finish date must be after the start date."

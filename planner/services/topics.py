@@ -68,15 +68,7 @@ def topic_view(t: Topic) -> TopicView:
 
 
 def _validate(session: Session, topic: Topic, changes: dict[str, Any]) -> None:
-    if "exempt_paragraph" in changes and "exempt" not in changes:
-        topic.exempt = topic.exempt_paragraph is not None
-    if topic.exempt and topic.exempt_paragraph is None:
-        raise ValidationError(
-            "exempt_paragraph",
-            "An exempt (Part 2) topic needs its Schedule 12A paragraph (1 to 7).",
-        )
-    if not topic.exempt:
-        topic.exempt_paragraph = None
+    f.settle_exempt(topic, changes, "topic")
     if topic.meeting_id and topic.timing:
         if "timing" in changes and "meeting_id" in changes:
             raise ValidationError("timing", "Give a meeting or a loose timing, not both.")
