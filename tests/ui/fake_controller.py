@@ -42,6 +42,7 @@ class _Command(QUndoCommand):
 class FakeEditController(QObject):
     changed = Signal(str)
     error = Signal(str)
+    meeting_rescheduled = Signal(str, str)
 
     def __init__(self, db: Database, undo_stack: QUndoStack, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)

@@ -49,6 +49,9 @@ PolicyAnswer = tuple[TopicsPolicy, str | None]
 class EditController(QObject):
     changed = Signal(str)
     error = Signal(str)
+    # A meeting with topics was cancelled or moved through its form: (meeting id, old date
+    # as text). The Meetings view offers to move the topics, inside the same undo step.
+    meeting_rescheduled = Signal(str, str)
 
     def __init__(self, db: Database, undo_stack: QUndoStack, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
@@ -102,8 +105,18 @@ class EditController(QObject):
         if values is None:
             return
         changes = changed_values(view, values)
-        if changes:
+        if not changes:
+            return
+        if not (kind == "meeting" and _reschedules(view, changes)):
             self.push(self._edit_command(kind, view, changes))
+            return
+        name = format_date(view.date)
+        self.undo_stack.beginMacro(f"Edit meeting of {name}")
+        try:
+            if self.push(self._edit_command(kind, view, changes)):
+                self.meeting_rescheduled.emit(record_id, name)
+        finally:
+            self.undo_stack.endMacro()
 
     @reporting()
     def delete(self, kind: str, record_ids: list[str]) -> None:
@@ -280,3 +293,9 @@ class EditController(QObject):
                 return
             commands.append(DeleteMeeting(self, v.id, *answer))
         self.push(self._batch(f"Delete {len(commands)} meetings", commands))
+
+
+def _reschedules(view: Any, changes: dict[str, Any]) -> bool:
+    """A meeting that still has topics is being cancelled or moved to another date."""
+    status = str(changes.get("status") or "")
+    return bool(view.topic_count) and ("date" in changes or status in ("cancelled", "moved"))

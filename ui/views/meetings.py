@@ -24,6 +24,13 @@ class MeetingsView(ListView):
     model_class = MeetingsModel
     model: MeetingsModel
 
+    def __init__(self, controller: Any, undo_stack: Any, parent: Any = None) -> None:
+        super().__init__(controller, undo_stack, parent)
+        controller.meeting_rescheduled.connect(self._rescheduled_in_form)
+
+    def _rescheduled_in_form(self, meeting_id: str, name: str) -> None:
+        self._offer_move(meeting_id, name, ask_first=True)
+
     def reload(self) -> None:
         if self.db is None or self.committee_id is None:
             self.model.load([])

@@ -228,3 +228,32 @@ def test_undoing_a_topic_delete_restores_its_history(controller, stack, read, ce
     stack.undo()
     assert read(topics.topic_moves, topic_id) == history
     assert read(topics.get_topic, topic_id).deferral_count == 1
+
+
+def test_cancelling_a_meeting_in_its_form_offers_to_move_its_topics(
+    controller, stack, read, cesc, january, monkeypatch, parent_widget
+):
+    """The form path and the Meetings view's 'Cancel meeting…' behave alike, in one undo."""
+    from planner.enums import MeetingStatus
+    from ui import prompts
+    from ui.views import meetings as meetings_view
+
+    view = meetings_view.MeetingsView(controller, stack, parent_widget)
+    view.load(controller.db, cesc.id)
+    nov = next(m for m in read(meetings.list_meetings, [cesc.id]) if m.date.isoformat() == NOV)
+    asked: list[str] = []
+    monkeypatch.setattr(prompts, "ask", lambda _p, _t, text: asked.append(text) or True)
+    monkeypatch.setattr(meetings_view, "choose_destination", lambda *a, **k: (january, None))
+    monkeypatch.setattr(controller, "ask_reason", lambda *a: "Meeting cancelled")
+    monkeypatch.setattr(
+        controller, "open_form", lambda kind, v, cid, defaults=None: {"status": "cancelled"}
+    )
+    controller.edit("meeting", nov.id)
+    assert asked and "2 topic(s)" in asked[0]
+    assert read(meetings.get_meeting, nov.id).status == MeetingStatus.CANCELLED
+    moved = [t for t in read(topics.list_topics, [cesc.id]) if t.meeting_id == january]
+    assert len(moved) == 2 and all(t.deferral_reason == "Meeting cancelled" for t in moved)
+    assert stack.undoText() == "Edit meeting of 16 November 2018"
+    stack.undo()
+    assert read(meetings.get_meeting, nov.id).status == MeetingStatus.SCHEDULED
+    assert len([t for t in read(topics.list_topics, [cesc.id]) if t.meeting_id == nov.id]) == 2
