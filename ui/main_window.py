@@ -18,6 +18,7 @@ from ui import prompts
 from ui.data.queries import committee_choices
 from ui.export_runner import Exporter
 from ui.file_ops import FileOps
+from ui.import_runner import Importer
 from ui.menus import WindowActions
 from ui.selector import CommitteeSelector
 from ui.settings import Settings
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.files = FileOps(self)
         self.exporter = Exporter(self)
+        self.importer = Importer(self)
         self.actions = WindowActions(self)
         self.exporter.finished.connect(self._update_actions)
         self.exporter.failed.connect(self._update_actions)

@@ -66,6 +66,14 @@ class WindowActions:
             lambda: w.export("tracker"),
             tip="Save the recommendations tracker as a spreadsheet",
         )
+        self.import_programme = act(
+            "&Import Programme…", lambda: w.importer.start("programme"),
+            tip="Read topics and task groups from a spreadsheet, with a preview first",
+        )
+        self.import_tracker = act(
+            "Import Recommendations Trac&ker…", lambda: w.importer.start("tracker"),
+            tip="Read recommendations from a tracker spreadsheet, with a preview first",
+        )
         self.quit = act("&Quit", w.close, Key.Quit,
                         icon("application-exit", Pixmap.SP_DialogCloseButton))  # fmt: skip
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -114,8 +122,9 @@ class WindowActions:
         bar = self.window.menuBar()
         file = bar.addMenu("&File")
         exports = (self.export, self.export_public, self.export_tracker)
-        for item in (self.new_db, self.open, self.open_url, self.recent, None, *exports, None,
-                     self.quit):  # fmt: skip
+        imports = (self.import_programme, self.import_tracker)
+        for item in (self.new_db, self.open, self.open_url, self.recent, None, *imports, None,
+                     *exports, None, self.quit):  # fmt: skip
             self._add(file, item)
         edit = bar.addMenu("&Edit")
         for item in (self.undo, self.redo, None, self.new, self.edit, self.delete, self.move,
@@ -168,3 +177,5 @@ class WindowActions:
         busy = w.exporter.busy()
         for action in (self.export, self.export_public, self.export_tracker):
             action.setEnabled(has_committee and not busy)
+        for action in (self.import_programme, self.import_tracker):
+            action.setEnabled(has_committee and not w.importer.busy())
