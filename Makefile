@@ -64,3 +64,12 @@ screenshots: system-deps venv
 			$(BIN)/python main.py --db /tmp/fwp-shots/demo.db \
 			--screenshot docs/screenshots/$$view.png --view $$view || exit 1; \
 	done
+
+# Performance (issue 8): every figure with its floor, median of five runs; see
+# docs/performance.md. Generated databases are cached in /tmp/fwp-bench.
+.PHONY: bench bench-quick
+bench: system-deps venv
+	QT_QPA_PLATFORM=offscreen timeout 1800 $(BIN)/python -m bench.run
+
+bench-quick: system-deps venv
+	QT_QPA_PLATFORM=offscreen timeout 600 $(BIN)/python -m bench.run --quick

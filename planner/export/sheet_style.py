@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from copy import copy
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -55,6 +57,8 @@ HEADER = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADE
 SECTION = PatternFill(fill_type="solid", start_color=SECTION_FILL, end_color=SECTION_FILL)
 
 Value = str | dt.date | None
+# Per workbook: (header?, date?) -> the style index array of a table cell of that kind.
+_TABLE_STYLES: WeakKeyDictionary[Any, dict[tuple[bool, bool], Any]] = WeakKeyDictionary()
 
 
 def solid(colour: str) -> PatternFill:
@@ -70,25 +74,44 @@ def text_of(value: Value) -> str:
     return value
 
 
+def _tidy(text: str) -> bool:
+    """Words with one space between them and none around, already (no copy needed)."""
+    return (
+        text.isascii()
+        and text[:1] != " "
+        and text[-1:] != " "
+        and "  " not in text
+        and "\t" not in text
+        and "\r" not in text
+        and "\x0b" not in text
+        and "\x0c" not in text
+        and "\x1c" not in text
+        and "\x1d" not in text
+        and "\x1e" not in text
+        and "\x1f" not in text
+    )
+
+
 def wrapped_lines(text: str, width: float, *, bold: bool = False) -> int:
     """Lines ``text`` takes when wrapped at word breaks in a column ``width`` wide."""
     per_line = max(1, int(width * CHARS_PER_WIDTH * (0.9 if bold else 1.0)))
     lines = 0
     for paragraph in text.split("\n"):
-        used = 0
         lines += 1
-        for word in paragraph.split():
-            size = len(word)
-            if used and used + 1 + size <= per_line:
-                used += 1 + size
-                continue
-            if used:
-                lines += 1
-            # A word longer than the line breaks across lines of its own.
-            extra, used = divmod(size, per_line)
-            if used == 0 and extra:
-                extra, used = extra - 1, per_line
-            lines += extra
+        if len(paragraph) <= per_line:
+            continue  # it fits on one line however its words fall (most cells do)
+        # Greedy wrapping a line at a time: each line ends at the last space that fits,
+        # or, in a word longer than the line, where the line is full.
+        words = paragraph if _tidy(paragraph) else " ".join(paragraph.split())
+        start, end = 0, len(words)
+        while end - start > per_line:
+            cut = start + per_line
+            if words[cut] == " ":
+                start = cut + 1
+            else:
+                space = words.rfind(" ", start, cut)
+                start = space + 1 if space > start else cut
+            lines += 1
     return lines
 
 
@@ -121,15 +144,25 @@ def write_row(
     """
     cells = []
     padded = [*values, *([None] * (len(widths) - len(values)))]
+    styles = _TABLE_STYLES.setdefault(ws.parent, {})
     for column, value in enumerate(padded, start=1):
         cell = ws.cell(row=row, column=column, value=value)
-        cell.font = BOLD if header else FONT
-        cell.alignment = WRAP_TOP
-        cell.border = BORDER
-        if header:
-            cell.fill = HEADER
-        if isinstance(value, dt.date):
-            cell.number_format = DATE_FORMAT
+        is_date = isinstance(value, dt.date)
+        style = styles.get((header, is_date))
+        if style is not None:
+            # The same style again: copy its index array, as openpyxl's own sheet copy
+            # does. Assigning font, border and alignment hashes each of them every time,
+            # which was most of the time an export took.
+            cell._style = copy(style)
+        else:
+            cell.font = BOLD if header else FONT
+            cell.alignment = WRAP_TOP
+            cell.border = BORDER
+            if header:
+                cell.fill = HEADER
+            if is_date:
+                cell.number_format = DATE_FORMAT
+            styles[(header, is_date)] = copy(cell._style)
         cells.append(cell)
     texts = [text_of(v) for v in padded]
     ws.row_dimensions[row].height = row_height(texts, widths, bold=header)

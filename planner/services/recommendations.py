@@ -48,15 +48,27 @@ def minute_reference(item: int, meeting_date: dt.date) -> str:
 
 
 def rec_view(r: Recommendation, today: dt.date | None = None) -> RecommendationView:
-    today = today or dt.date.today()
+    return _view(
+        r,
+        r.committee.name,
+        r.committee.municipal_year,
+        r.meeting.date if r.meeting else None,
+        today or dt.date.today(),
+    )
+
+
+def _view(
+    r: Any, committee_name: str, year: str, meeting_date: dt.date | None, today: dt.date
+) -> RecommendationView:
+    """``r``: a Recommendation, or a row of its columns (``list_recommendations``)."""
     settled = r.status in (RecStatus.ACHIEVED, RecStatus.NOT_ACHIEVED)
     return RecommendationView(
         id=r.id,
         committee_id=r.committee_id,
-        committee_name=r.committee.name,
-        municipal_year=r.committee.municipal_year,
+        committee_name=committee_name,
+        municipal_year=year,
         meeting_id=r.meeting_id,
-        meeting_date=r.meeting.date if r.meeting else None,
+        meeting_date=meeting_date,
         reference=r.reference,
         item_number=r.item_number,
         text=r.text,
@@ -169,9 +181,17 @@ def list_recommendations(
     words: str | None = None,
 ) -> list[RecommendationView]:
     """Oldest meeting first, then by reference number as the minutes order them."""
+    # Columns, not Recommendation objects with their committee and meeting: several
+    # times faster for a tracker of thousands.
     query = (
-        select(Recommendation)
-        .outerjoin(Recommendation.meeting)
+        select(
+            *Recommendation.__table__.columns,
+            Committee.name.label("committee_name"),
+            Committee.municipal_year.label("committee_year"),
+            Meeting.date.label("meeting_date"),
+        )
+        .join(Committee, Recommendation.committee_id == Committee.id)
+        .outerjoin(Meeting, Recommendation.meeting_id == Meeting.id)
         .order_by(Meeting.date, Recommendation.item_number, Recommendation.reference)
     )
     if committee_ids is not None:
@@ -186,7 +206,11 @@ def list_recommendations(
         ],
         words,
     )
-    views = [rec_view(r, today) for r in session.scalars(query).unique()]
+    today = today or dt.date.today()
+    views = [
+        _view(r, r.committee_name, r.committee_year, r.meeting_date, today)
+        for r in session.execute(query)
+    ]
     if outstanding_only:
         views = [v for v in views if v.response_overdue or v.review_overdue]
     return views

@@ -232,12 +232,27 @@ def restore_topic_moves(session: Session, topic_id: str, moves: list[MoveView]) 
     session.flush()
 
 
+def _view_columns() -> list[Any]:
+    """TopicView's fields as columns: a list reads them as tuples, several times faster
+    than loading Topic objects with their committee and meeting."""
+    joined = {
+        "committee_name": Committee.name,
+        "municipal_year": Committee.municipal_year,
+        "meeting_date": Meeting.date,
+    }
+    return [
+        joined[name].label(name) if name in joined else getattr(Topic, name)
+        for name in TopicView.__dataclass_fields__
+    ]
+
+
 def list_topics(
     session: Session, committee_ids: list[str] | None = None, words: str | None = None
 ) -> list[TopicView]:
     query = (
-        select(Topic)
-        .outerjoin(Topic.meeting)
+        select(*_view_columns())
+        .join(Committee, Topic.committee_id == Committee.id)
+        .outerjoin(Meeting, Topic.meeting_id == Meeting.id)
         .order_by(Meeting.date.is_(None), Meeting.date, Topic.position, Topic.title)
     )
     if committee_ids is not None:
@@ -247,7 +262,7 @@ def list_topics(
         [Topic.title, Topic.description, Topic.outcome, Topic.officers, Topic.method, Topic.timing],
         words,
     )
-    return [topic_view(t) for t in session.scalars(query).unique()]
+    return [TopicView(*row) for row in session.execute(query)]
 
 
 def search_topics(session: Session, words: str, council_id: str | None = None) -> list[TopicView]:
@@ -255,7 +270,11 @@ def search_topics(session: Session, words: str, council_id: str | None = None) -
 
     Answers "which topics have we looked at before?"; newest first.
     """
-    query = select(Topic).join(Topic.committee).outerjoin(Topic.meeting)
+    query = (
+        select(*_view_columns())
+        .join(Committee, Topic.committee_id == Committee.id)
+        .outerjoin(Meeting, Topic.meeting_id == Meeting.id)
+    )
     for word in words.split():
         pattern = f"%{word}%"
         query = query.where(
@@ -268,4 +287,4 @@ def search_topics(session: Session, words: str, council_id: str | None = None) -
     if council_id:
         query = query.where(Committee.council_id == council_id)
     query = query.order_by(Committee.municipal_year.desc(), Meeting.date.desc(), Topic.title)
-    return [topic_view(t) for t in session.scalars(query).unique()]
+    return [TopicView(*row) for row in session.execute(query)]

@@ -34,7 +34,7 @@ def text_key(value: str | None) -> str:
 
 def filter_text(*parts: str | None) -> str:
     """The lower-case text the filter box searches; newlines keep words apart."""
-    return "\n".join(p for p in parts if p).casefold()
+    return "\n".join(filter(None, parts)).casefold()
 
 
 def make_row(
@@ -47,4 +47,23 @@ def one_line(text: str | None) -> str:
     """Long text shown in a table cell: the first paragraph, tidied."""
     if not text:
         return ""
+    # Most text is tidy already: return it as it is rather than copy it (a large list
+    # would otherwise hold every long text twice). The checks are every ASCII
+    # character str.split() takes for whitespace.
+    if (
+        text.isascii()
+        and text[0] != " "
+        and text[-1] != " "
+        and "\n" not in text
+        and "\r" not in text
+        and "\t" not in text
+        and "\x0b" not in text
+        and "\x0c" not in text
+        and "\x1c" not in text
+        and "\x1d" not in text
+        and "\x1e" not in text
+        and "\x1f" not in text
+        and "  " not in text
+    ):
+        return text
     return " ".join(text.split())

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
 from planner.dates import format_time
 from planner.enums import MeetingStatus, label
-from planner.services.deadlines import MeetingDeadlines, describe_deadline
 from ui.models import colours
 from ui.models.base import RowModel
 from ui.models.cells import NO_DATE, Row, date_cell, date_key, make_row, one_line, text_key
+
+if TYPE_CHECKING:  # the calendar code is imported when a calendar is first worked out
+    from planner.services.deadlines import MeetingDeadlines
 
 # The deadlines shown, in the order a clerk works back from the meeting.
 DEADLINE_COLUMNS = (
@@ -73,6 +75,8 @@ class MeetingsModel(RowModel):
         mid, day, start, place, status, notes, capacity, count = m
         topics = f"{count} of {capacity}" if capacity else str(count)
         dates, texts = [], []
+        if calendar is not None:
+            from planner.services.deadlines import describe_deadline
         for key, _title in DEADLINE_COLUMNS:
             deadline = calendar.deadline(key) if calendar else None
             texts.append(describe_deadline(deadline) if deadline else "")

@@ -11,14 +11,25 @@ of its rows match (or all of its rows when the section's own label matches).
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
+from itertools import chain, compress, groupby, repeat
 from typing import Any
 
-from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractProxyModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from ui.models.base import RowModel
 
 Index = QModelIndex | QPersistentModelIndex
+RECENT_FILTERS = 8  # filter answers kept, so backspacing is as quick as typing
+_NOTHING = object()  # equal to no sort key
+_WITH_HINT = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 
 
 class KeyProxy(QAbstractProxyModel):
@@ -32,6 +43,15 @@ class KeyProxy(QAbstractProxyModel):
         self._order = Qt.SortOrder.AscendingOrder
         self._source: RowModel | None = None
         self._connections: list[tuple[Any, Any]] = []
+        # Worked out once per source reset: rows matching recent filters (words -> rows),
+        # each row's rank by column, its sort place ((column, descending) -> places)
+        # and the section rows.
+        self._found: dict[tuple[str, ...], list[int]] = {}
+        self._orders: dict[tuple[int, bool], list[int]] = {}
+        self._ranked: dict[int, tuple[list[int], int]] = {}
+        self._sections: list[int] | None = None
+        self._groups: dict[int, list[int]] | None = None
+        self._section_proxy_rows: list[int] | None = None
 
     # -- source ------------------------------------------------------------------------
     def setSourceModel(self, model: RowModel) -> None:  # type: ignore[override]
@@ -51,6 +71,7 @@ class KeyProxy(QAbstractProxyModel):
         ]
         for signal, slot in self._connections:
             signal.connect(slot)
+        self._forget()
         self._rebuild()
         self.endResetModel()
 
@@ -62,8 +83,17 @@ class KeyProxy(QAbstractProxyModel):
         self.beginResetModel()
 
     def _end_reset(self, *args: Any) -> None:
+        self._forget()
         self._rebuild()
         self.endResetModel()
+
+    def _forget(self) -> None:
+        """The source's rows changed: drop everything worked out from them."""
+        self._found = {}
+        self._orders = {}
+        self._ranked = {}
+        self._sections = None
+        self._groups = None
 
     def _source_data_changed(
         self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Any = ()
@@ -97,22 +127,35 @@ class KeyProxy(QAbstractProxyModel):
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.layoutAboutToBeChanged.emit()
+        # Sorting never moves a section row (records are sorted within their section),
+        # so the vertical header may keep row heights where they are: without this hint
+        # it would save and restore every custom-height row (each programme section).
+        hint = QAbstractItemModel.LayoutChangeHint.NoLayoutChangeHint
+        if self._source is not None and self._source.groups() is not None:
+            hint = QAbstractItemModel.LayoutChangeHint.HorizontalSortHint
+        self.layoutAboutToBeChanged[_WITH_HINT].emit([], hint)
         persistent = self.persistentIndexList()
         sources = [(self._map[p.row()], p.column()) for p in persistent]
         self._sort_column, self._order = column, order
         self._map = self._ordered(self._map)
         self._inverse = None
-        inverse = self._inverse_map()
-        moved = [self.index(inverse[row], col) for row, col in sources]
-        self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit()
+        self._section_proxy_rows = None
+        if persistent:
+            if len(persistent) <= 16:  # the current cell, a few selected rows
+                where = self._map.index
+                moved = [self.index(where(row), col) for row, col in sources]
+            else:
+                inverse = self._inverse_map()
+                moved = [self.index(inverse[row], col) for row, col in sources]
+            self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged[_WITH_HINT].emit([], hint)
 
     def sort_column(self) -> int:
         return self._sort_column
 
     def _rebuild(self) -> None:
         self._inverse = None
+        self._section_proxy_rows = None
         source = self._source
         if source is None:
             self._map = []
@@ -122,49 +165,158 @@ class KeyProxy(QAbstractProxyModel):
         self._map = self._ordered(visible)
 
     def _visible(self, source: RowModel, count: int) -> list[int]:
+        """Source rows to show, in source order."""
         words = self._words
         mask = self._mask() if self._mask is not None else None
         if not words and mask is None:
             return list(range(count))
-        texts = source.filter_texts()
-        if len(words) == 1:
-            word = words[0]
-            match = [word in t for t in texts]
-        elif words:
-            match = [all(w in t for w in words) for t in texts]
-        else:
-            match = [True] * count
+        matched: list[int] = self._matching(source, words) if words else list(range(count))
         if mask is not None:
-            match = [m and k for m, k in zip(match, mask, strict=True)]
+            matched = list(compress(matched, map(mask.__getitem__, matched)))
         grouping = source.groups()
         if grouping is None:
-            return [i for i in range(count) if match[i]]
+            return matched
+        # A section shows when any of its records do; all of a section's records show
+        # when the section's own label matches the words.
         group_of, is_section = grouping
-        whole = {group_of[i] for i in range(count) if is_section[i] and match[i] and words}
-        some = {group_of[i] for i in range(count) if match[i] and not is_section[i]}
-        return [
-            i
-            for i in range(count)
-            if group_of[i] in whole or match[i] or (is_section[i] and group_of[i] in some)
-        ]
+        sections = self._section_list(source)
+        matched_sections = list(compress(matched, map(is_section.__getitem__, matched)))
+        whole = set(map(group_of.__getitem__, matched_sections)) if words else set()
+        some = set(map(group_of.__getitem__, matched))
+        if whole:
+            members = self._members(source)
+            if len(whole) == len(members):  # e.g. a word every section label holds
+                return list(range(count))
+            shown = set(matched)
+            shown.update(i for i in sections if group_of[i] in some)
+            shown.update(chain.from_iterable(members[g] for g in whole))
+            return sorted(shown)
+        have = set(matched_sections)
+        extra = [i for i in sections if group_of[i] in some and i not in have]
+        return sorted(matched + extra)
+
+    def _members(self, source: RowModel) -> dict[int, list[int]]:
+        """Group number -> its rows (grouped lists)."""
+        if self._groups is None:
+            group_of = source.groups()[0]  # type: ignore[index]
+            self._groups = {}
+            for group, rows in groupby(range(len(group_of)), key=group_of.__getitem__):
+                self._groups.setdefault(group, []).extend(rows)
+        return self._groups
+
+    def _matching(self, source: RowModel, words: list[str]) -> list[int]:
+        """Source rows whose filter text holds every word, in source order.
+
+        Typing narrows: rows matching "saf" are among those matching "sa", so only
+        those are searched again; recent answers are kept for backspacing.
+        """
+        key = tuple(words)
+        found = self._found.get(key)
+        if found is not None:
+            return found
+        texts = source.filter_texts()
+        candidates: list[int] | None = None
+        for earlier, rows in self._found.items():
+            if all(any(old in new for new in words) for old in earlier) and (
+                candidates is None or len(rows) < len(candidates)
+            ):
+                candidates = rows
+        for word in words:
+            if candidates is None:
+                hits = map(operator.contains, texts, repeat(word))
+                candidates = list(compress(range(len(texts)), hits))
+            else:
+                hits = map(operator.contains, map(texts.__getitem__, candidates), repeat(word))
+                candidates = list(compress(candidates, hits))
+        assert candidates is not None
+        if len(self._found) >= RECENT_FILTERS:
+            del self._found[next(iter(self._found))]
+        self._found[key] = candidates
+        return candidates
+
+    def _section_list(self, source: RowModel) -> list[int]:
+        if self._sections is None:
+            grouping = source.groups()
+            flags = grouping[1] if grouping is not None else []
+            self._sections = list(compress(range(len(flags)), flags))
+        return self._sections
 
     def _ordered(self, rows: list[int]) -> list[int]:
+        """``rows`` in the sort order; a stable sort, so ties keep the order they had."""
         source = self._source
         if source is None or self._sort_column < 0:
             return sorted(rows)
-        keys = source.sort_keys(self._sort_column)
         descending = self._order == Qt.SortOrder.DescendingOrder
+        return sorted(
+            rows, key=self._sort_places(source, self._sort_column, descending).__getitem__
+        )
+
+    def _sort_places(self, source: RowModel, column: int, descending: bool) -> list[int]:
+        """Per source row, an integer to sort by: its section (grouped lists), then the
+        rank of its key in ``column``. Worked out once per reset, so sorting again by a
+        column sorts integers, not text."""
+        places = self._orders.get((column, descending))
+        if places is not None:
+            return places
+        ranked = self._ranked.get(column)
+        if ranked is None:
+            ranked = self._ranked[column] = self._ranks(source, column)
+        rank, top = ranked
+        if descending:
+            rank = [top + 1 - r for r in rank]
         grouping = source.groups()
         if grouping is None:
-            return sorted(rows, key=keys.__getitem__, reverse=descending)
-        # Sort the records, then put each back under its section (a stable sort).
-        group_of, is_section = grouping
-        records = sorted(
-            (i for i in rows if not is_section[i]), key=keys.__getitem__, reverse=descending
-        )
-        ordered = [i for i in rows if is_section[i]] + records
-        ordered.sort(key=lambda i: (group_of[i], not is_section[i]))
-        return ordered
+            places = rank
+        else:
+            # Records stay under their section row, which comes first in its section.
+            span = top + 2
+            places = [
+                g * span + (0 if section else r)
+                for g, section, r in zip(grouping[0], grouping[1], rank, strict=True)
+            ]
+        self._orders[(column, descending)] = places
+        return places
+
+    def _ranks(self, source: RowModel, column: int) -> tuple[list[int], int]:
+        """Each row's rank by its key in ``column`` (equal keys, equal ranks, so a sort
+        keeps ties in the order they had), counted within each section of a grouped
+        list; and the highest rank."""
+        keys = source.sort_keys(column)
+        count = len(keys)
+        grouping = source.groups()
+        if grouping is None:
+            runs = [sorted(range(count), key=keys.__getitem__)]
+        else:
+            # Sorting each section on its own compares far fewer keys than sorting all.
+            group_of, is_section = grouping
+            records = compress(range(count), map(operator.not_, is_section))
+            by_group = sorted(records, key=group_of.__getitem__)
+            runs = [
+                sorted(rows, key=keys.__getitem__)
+                for _, rows in groupby(by_group, key=group_of.__getitem__)
+            ]
+        rank = [0] * count
+        top = 0
+        for run in runs:
+            current, previous = 0, _NOTHING
+            for i in run:
+                key = keys[i]
+                if key != previous:
+                    current, previous = current + 1, key
+                rank[i] = current
+            top = max(top, current)
+        return rank, top
+
+    def section_proxy_rows(self) -> list[int]:
+        """The proxy rows showing section rows (grouped lists), in order."""
+        if self._section_proxy_rows is None:
+            grouping = self._source.groups() if self._source is not None else None
+            if grouping is None:
+                self._section_proxy_rows = []
+            else:
+                flags = map(grouping[1].__getitem__, self._map)
+                self._section_proxy_rows = list(compress(range(len(self._map)), flags))
+        return self._section_proxy_rows
 
     def _inverse_map(self) -> list[int]:
         if self._inverse is None:

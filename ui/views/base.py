@@ -169,7 +169,7 @@ class ListView(QWidget):
         total = len(self.model.rows()) - len(sections)
         shown = self.proxy.rowCount()
         if sections:
-            shown -= sum(1 for r in sections if self.proxy.proxy_row(r) >= 0)
+            shown -= len(self.proxy.section_proxy_rows())
         word = self.noun[0] if total == 1 else self.noun[1]
         self.count.setText(f"{total} {word}" if shown == total else f"{shown} of {total} {word}")
         self.counts_changed.emit()

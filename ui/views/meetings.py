@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QMenu
 
 from planner.enums import MeetingStatus
 from planner.errors import PlannerError
-from planner.services.deadlines import committee_calendar
 from ui import prompts
 from ui.data import queries
 from ui.models.meetings import MeetingsModel
@@ -38,6 +37,9 @@ class MeetingsView(ListView):
         with self.db.reading() as session:
             rows = queries.meeting_rows(session, self.committee_id)
             try:
+                # Imported when first needed: the calendar code is not needed to start.
+                from planner.services.deadlines import committee_calendar
+
                 calendar = committee_calendar(session, self.committee_id)
             except PlannerError as exc:  # e.g. a council's broken deadline settings
                 self.controller.error.emit(str(exc))

@@ -1,0 +1,156 @@
+"""Start-up figures, each a whole child process timed from its spawn to its first paint.
+
+The parent takes ``time.time()`` just before spawning and passes it in FWP_BENCH_T0; the
+child reports the time of the first paint of the table (an event filter on the table's
+viewport sees the Paint event; a zero timer after it fires once that paint is done),
+its peak RSS (VmHWM, see ``bench.peak_rss_mb``) and whether Alembic, openpyxl or
+the exporters were imported, then leaves with ``os._exit``.
+
+- floor: a bare PySide6 process showing a QMainWindow with a QTableView.
+- planner: ``ui.app.main(["--db", PATH])``, the real start-up path, unchanged except
+  that ``open_database`` and ``MainWindow.show`` are wrapped to note the time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+_REPORT = """
+def _painted_then_report(widget, marks, extra):
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    def report():
+        marks["painted"] = time.time() - T0
+        with open("/proc/self/status") as status:  # VmHWM: see bench.peak_rss_mb
+            hwm = next(line for line in status if line.startswith("VmHWM:"))
+        marks["maxrss_mb"] = int(hwm.split()[1]) / 1024
+        marks["modules"] = sorted(
+            m for m in ("alembic", "openpyxl", "planner.export.programme_xlsx") if m in sys.modules
+        )
+        marks.update(extra())
+        print("BENCH " + json.dumps(marks))
+        sys.stdout.flush()
+        os._exit(0)
+
+    class Painted(QObject):
+        def eventFilter(self, obj, event):
+            if obj is widget and event.type() == QEvent.Type.Paint and "paint" not in marks:
+                marks["paint"] = time.time() - T0
+                QTimer.singleShot(0, report)
+            return False
+
+    widget._bench_filter = Painted()
+    widget.installEventFilter(widget._bench_filter)
+"""
+
+FLOOR = (
+    "import os, sys, time, json\n"
+    "T0 = float(os.environ['FWP_BENCH_T0'])\n"
+    "from PySide6.QtWidgets import QApplication, QMainWindow, QTableView\n"
+    + _REPORT
+    + """
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+table = QTableView()
+window.setCentralWidget(table)
+screen = window.screen().availableGeometry()
+window.resize(min(int(screen.width() * 0.92), 1600), min(int(screen.height() * 0.9), 1000))
+_painted_then_report(table.viewport(), {}, dict)
+window.show()
+app.exec()
+"""
+)
+
+PLANNER = (
+    "import os, sys, time, json\n"
+    "T0 = float(os.environ['FWP_BENCH_T0'])\n"
+    "import ui.app\n"  # SQLAlchemy first, as main.py does
+    + _REPORT
+    + """
+marks = {}
+real_open = ui.app.open_database
+
+def timed_open(target):
+    marks["open_start"] = time.time() - T0
+    db = real_open(target)
+    marks["open_done"] = time.time() - T0
+    return db
+
+ui.app.open_database = timed_open
+import ui.main_window
+real_show = ui.main_window.MainWindow.show
+
+def show(window):
+    marks["window_built"] = time.time() - T0
+    view = window.current_view()
+    extra = lambda: {"view": view.name, "rows": view.proxy.rowCount()}
+    _painted_then_report(view.table.viewport(), marks, extra)
+    real_show(window)
+
+ui.main_window.MainWindow.show = show
+sys.exit(ui.app.main(["--db", os.environ["FWP_BENCH_DB"]]))
+"""
+)
+
+
+def child_environment() -> dict[str, str]:
+    """Offscreen, and with compiled bytecode kept (outside the source tree) as an
+    installed planner has it: a process that compiles every module on each start
+    would measure the compiler (PYTHONDONTWRITEBYTECODE may be set in the shell)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = "/tmp/fwp-bench/pycache"
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
+def run_child(code: str, db: Path | None = None, timeout: float = 120) -> dict[str, Any]:
+    """Spawn ``python -c code`` offscreen with private settings; return its report."""
+    with tempfile.TemporaryDirectory(prefix="fwp-bench-") as home:
+        env = {
+            **child_environment(),
+            "XDG_CONFIG_HOME": str(Path(home) / "config"),
+            "FWP_DATA_DIR": str(Path(home) / "data"),
+        }
+        if db is not None:
+            env["FWP_BENCH_DB"] = str(db)
+        env["FWP_BENCH_T0"] = repr(time.time())
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    for line in done.stdout.splitlines():
+        if line.startswith("BENCH "):
+            return dict(json.loads(line[6:]))
+    raise RuntimeError(f"start-up child failed ({done.returncode}): {done.stderr[-2000:]}")
+
+
+def measure(empty_db: Path, data_db: Path, big_db: Path | None, runs: int) -> dict[str, Any]:
+    """Interleaved runs (one warm-up of each, discarded): floor, empty planner file,
+    the 10,000-topic file, and (full bench) the 100,000-topic file."""
+    kinds: list[tuple[str, str, Path | None]] = [
+        ("floor", FLOOR, None),
+        ("window", PLANNER, empty_db),
+        ("data", PLANNER, data_db),
+    ]
+    if big_db is not None:
+        kinds.append(("big", PLANNER, big_db))
+    results: dict[str, list[dict[str, Any]]] = {name: [] for name, _, _ in kinds}
+    for run in range(runs + 1):
+        for name, code, db in kinds:
+            report = run_child(code, db)
+            if run:
+                results[name].append(report)
+    return results
