@@ -8,7 +8,7 @@ SYSTEM_PACKAGES := libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libd
 	fonts-dejavu-core xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 \
 	libxkbcommon-x11-0 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 \
 	libxcb-randr0 libxcb-xfixes0
-TEST_SYSTEM_PACKAGES := libreoffice-calc-nogui
+TEST_SYSTEM_PACKAGES := libreoffice-calc-nogui postgresql
 
 .PHONY: run test lint typecheck system-deps test-system-deps venv clean screenshots
 

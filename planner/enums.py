@@ -68,6 +68,15 @@ class RecStatus(StrEnum):
     NOT_ACHIEVED = "not achieved"
 
 
+class UserRole(StrEnum):
+    """What a person may do with a council's programmes (issue 6)."""
+
+    VIEWER = "viewer"  # read and export public programmes only
+    MEMBER = "member"  # read public items, propose topics
+    CLERK = "clerk"  # everything, exempt items included
+    CHAIRMAN = "chairman"  # everything, exempt items included
+
+
 class Rag(StrEnum):
     GREEN = "green"
     AMBER = "amber"

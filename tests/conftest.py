@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pg_server import PgServer
 from sqlalchemy.orm import Session
 
 from planner.db.database import Database, open_database
@@ -22,10 +23,57 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """The run's PostgreSQL server (started on first use, stopped at the end)."""
+    server = PgServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: PgServer) -> str:
+    """A database migrated to head once; each test copies it (CREATE DATABASE … TEMPLATE)."""
+    name = pg_server.new_database()
+    open_database(pg_server.url(name)).close()
+    return name
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    """A new, empty planner database file for this test only."""
-    database = open_database(tmp_path / "test.db")
+def pg_url(pg_server: PgServer, pg_template: str) -> Iterator[str]:
+    """The URL of a new, empty planner database on the test server, for this test only."""
+    name = pg_server.new_database(template=pg_template)
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    return str(tmp_path / "test.db")
+
+
+@pytest.fixture
+def db_url(sqlite_url: str) -> str:
+    """Where ``db`` lives: open it again with ``open_database(db_url)`` for a second
+    connection (another user's process)."""
+    return sqlite_url
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    """A new, empty planner database for this test only."""
+    database = open_database(db_url)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def pg_db(pg_url: str) -> Iterator[Database]:
+    """A new, empty planner database on the test PostgreSQL server."""
+    database = open_database(pg_url)
     yield database
     database.close()
 

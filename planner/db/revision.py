@@ -5,4 +5,4 @@ query; Alembic (about half a second to import) is loaded only to create or
 upgrade. A test checks this matches the newest migration script.
 """
 
-HEAD_REVISION = "0002_capacity"
+HEAD_REVISION = "0003_shared"
