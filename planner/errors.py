@@ -25,3 +25,29 @@ class DatabaseError(PlannerError):
 
 class ExportError(PlannerError):
     """An export could not be written; no partial file is left behind."""
+
+
+class StaleEditError(PlannerError):
+    """An edit was made on a version of a record that someone else has changed since.
+
+    The message says who changed what and when; ``current`` is the record as it is now
+    (a frozen view, or None if it was deleted) so that a window can show it beside the
+    user's values.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str,
+        record_id: str,
+        expected_version: int,
+        current_version: int | None,
+        current: object | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.record_id = record_id
+        self.expected_version = expected_version
+        self.current_version = current_version
+        self.current = current
