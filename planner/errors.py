@@ -51,3 +51,20 @@ class StaleEditError(PlannerError):
         self.expected_version = expected_version
         self.current_version = current_version
         self.current = current
+
+
+class ConnectionLostError(DatabaseError):
+    """The database server cannot be reached (stopped, restarting, network gone).
+
+    Nothing was saved by the action that met it; the same action can be tried again
+    once the server is back (the connection pool reconnects by itself).
+    """
+
+
+class LoginError(DatabaseError):
+    """The server refused the user name or password. ``needs_password`` is True when it
+    asked for a password and none was given (a window can ask for one and try again)."""
+
+    def __init__(self, message: str, *, needs_password: bool) -> None:
+        super().__init__(message)
+        self.needs_password = needs_password

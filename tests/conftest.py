@@ -5,7 +5,7 @@ Qt fixtures live in tests/ui/conftest.py; nothing here imports Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -55,11 +55,39 @@ def sqlite_url(tmp_path: Path) -> str:
     return str(tmp_path / "test.db")
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """The kind of database the test runs on: every service, migration and CLI test
+    runs once on each (UI tests override this with SQLite only)."""
+    return str(request.param)
+
+
 @pytest.fixture
-def db_url(sqlite_url: str) -> str:
+def db_url(backend: str, request: pytest.FixtureRequest) -> str:
     """Where ``db`` lives: open it again with ``open_database(db_url)`` for a second
     connection (another user's process)."""
-    return sqlite_url
+    return str(request.getfixturevalue("pg_url" if backend == "postgresql" else "sqlite_url"))
+
+
+@pytest.fixture
+def new_db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Callable[[], str]:
+    """Makes further empty planner databases on the test's backend (for tests that need
+    two at once); each is removed at the end of the test."""
+    made: list[str] = []
+
+    def make() -> str:
+        if backend == "sqlite":
+            url = str(tmp_path / f"extra-{len(made)}.db")
+        else:
+            server: PgServer = request.getfixturevalue("pg_server")
+            template: str = request.getfixturevalue("pg_template")
+            name = server.new_database(template=template)
+            request.addfinalizer(lambda: server.drop_database(name))
+            url = server.url(name)
+        made.append(url)
+        return url
+
+    return make
 
 
 @pytest.fixture

@@ -53,7 +53,10 @@ class PgServer:
         os.chmod(self.root, 0o755)
 
     def _run(self, *args: str) -> None:
-        subprocess.run([*self._as_user, *args], check=True, capture_output=True, text=True)
+        # cwd: as root the server runs as 'postgres', which may not read the caller's folder.
+        subprocess.run(
+            [*self._as_user, *args], check=True, capture_output=True, text=True, cwd=self.root
+        )
 
     def start(self) -> None:
         pwfile = self.root / "pw"
@@ -66,20 +69,28 @@ class PgServer:
                 "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
                 "--locale=C.UTF-8",
             )
-            self._run(
-                _bin("pg_ctl"), "-D", str(self.data), "-l", str(self.root / "server.log"),
-                "-w", "-t", "60", "-o",
-                f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                "-c max_connections=200",
-                "start",
-            )
+            self.resume()
         except subprocess.CalledProcessError as exc:
             log = self.root / "server.log"
             tail = log.read_text()[-2000:] if log.exists() else ""
             raise RuntimeError(
                 f"The test PostgreSQL server did not start: {exc.stderr or exc}\n{tail}"
             ) from exc
+
+    def resume(self) -> None:
+        """Start the server on its data folder and port (again, after ``halt``)."""
+        self._run(
+            _bin("pg_ctl"), "-D", str(self.data), "-l", str(self.root / "server.log"),
+            "-w", "-t", "60", "-o",
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
+            "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
+            "-c max_connections=200",
+            "start",
+        )
+
+    def halt(self) -> None:
+        """Stop the server as an outage would (connections cut), keeping its data."""
+        self._run(_bin("pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def stop(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):

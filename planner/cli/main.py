@@ -97,9 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        from planner.db.database import open_database
+        from planner.cli.login import open_asking
 
-        db = open_database(args.db)
+        db = open_asking(args.db)
         try:
             if db.backup_path:
                 print(

@@ -11,6 +11,8 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from planner.db import faults
+from planner.db.limits import check_limits
 from planner.db.schema import ensure_schema
 from planner.errors import DatabaseError
 from planner.paths import default_database_path
@@ -21,23 +23,49 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 class Database:
     """An open database. Each user action runs in ``transaction()``: all or nothing."""
 
-    def __init__(self, engine: Engine, label: str, sqlite_path: Path | None) -> None:
+    def __init__(
+        self, engine: Engine, label: str, sqlite_path: Path | None, address: str | None = None
+    ) -> None:
         self.engine = engine
         self.label = label  # safe to show: never contains a password
+        # What to open it again by (recent files): the path, or the URL without password.
+        self.address = address or label
         self.sqlite_path = sqlite_path
         self.backup_path: str | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", check_limits)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: commits on success, rolls back everything on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One user action: commits on success, rolls back everything on any error.
+
+        A server that has gone away raises ConnectionLostError: nothing was saved, and the
+        same action succeeds once it is back (``pool_pre_ping`` replaces dead connections).
+        """
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except DBAPIError as exc:
+            raise self._translated(exc, writing=True) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
-            yield session
+        try:
+            with self._sessions() as session:
+                yield session
+        except DBAPIError as exc:
+            raise self._translated(exc, writing=False) from exc
+
+    def _translated(self, exc: DBAPIError, writing: bool) -> Exception:
+        """Server faults become planner errors; anything else is passed on as it was."""
+        if self.sqlite_path is not None:
+            return exc
+        login = faults.login_problem(exc, self.engine.url)
+        if login is not None:
+            return login
+        if faults.is_connection_fault(exc):
+            return faults.lost(self.engine.url, writing)
+        return exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -108,28 +136,33 @@ def open_database(target: str | Path | None = None) -> Database:
     if "://" in text:
         try:
             url = make_url(text)
-        except SQLAlchemyError as exc:
-            raise DatabaseError(f"'{text}' is not a database address I can read.") from exc
+        except (SQLAlchemyError, ValueError):  # ValueError: a port that is not a number
+            shown = faults.scrub(text)
+            raise DatabaseError(f"'{shown}' is not a database address I can read.") from None
         path = Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
     else:
         path = Path(text).expanduser().resolve()
         url = make_url(f"sqlite:///{path}")
-    label = str(path) if path else url.render_as_string(hide_password=True)
+    label = str(path) if path else faults.address(url)
     if path is not None:
         _check_sqlite_file(path, create_parents)
     try:
-        engine = create_engine(url, future=True)
+        # pre-ping: a connection the server dropped (restart, network) is replaced on
+        # checkout instead of failing the user's next action.
+        engine = create_engine(url, pool_pre_ping=path is None)
     except (SQLAlchemyError, ImportError) as exc:
-        raise DatabaseError(f"Cannot use {label}: {exc}") from exc
+        raise DatabaseError(f"Cannot use {label}: {faults.scrub(str(exc), url.password)}") from None
     if url.get_backend_name() == "sqlite":
         _sqlite_pragmas(engine)
-    db = Database(engine, label, path)
+    db = Database(engine, label, path, str(path) if path else label)
     try:
         db.backup_path = ensure_schema(engine, label, path)
         if path is not None:
             _enable_wal(engine)
     except DBAPIError as exc:
         engine.dispose()
+        if path is None:
+            raise faults.opening_error(exc, url) from None
         raise DatabaseError(_explain(label, path, exc)) from exc
     except DatabaseError:
         engine.dispose()

@@ -126,7 +126,10 @@ def ensure_schema(engine: Engine, where: str, sqlite_path: Path | None) -> str |
         engine.dispose()
         if backup is not None:
             restore_sqlite(backup, sqlite_path)  # type: ignore[arg-type]
+        from planner.db.faults import scrub
+
+        detail = scrub(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
         raise DatabaseError(
-            f"Upgrading {where} from schema {revision} failed ({exc}); it was left as it was."
+            f"Upgrading {where} from schema {revision} failed ({detail}); it was left as it was."
         ) from exc
     return str(backup) if backup else None

@@ -107,7 +107,9 @@ def list_actions(
     query = (
         select(Action)
         .outerjoin(Action.meeting)
-        .order_by(Action.done, Meeting.date, Action.due, Action.created_at)
+        .order_by(  # NULLS FIRST as SQLite does by itself, so PostgreSQL lists the same order
+            Action.done, Meeting.date.nulls_first(), Action.due.nulls_first(), Action.created_at
+        )
     )
     if committee_ids is not None:
         query = query.where(Action.committee_id.in_(committee_ids))
@@ -165,7 +167,7 @@ def list_activities(session: Session, committee_ids: list[str] | None = None) ->
     query = select(MemberActivity).order_by(
         MemberActivity.date.is_(None),
         MemberActivity.date,
-        MemberActivity.quarter,
+        MemberActivity.quarter.nulls_first(),
         MemberActivity.member,
     )
     if committee_ids is not None:

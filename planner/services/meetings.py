@@ -99,7 +99,7 @@ def list_meetings(
     query = (
         select(Meeting, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.meeting_id == Meeting.id)
-        .order_by(Meeting.date, Meeting.start_time)
+        .order_by(Meeting.date, Meeting.start_time.nulls_first())  # as SQLite orders
     )
     if committee_ids is not None:
         query = query.where(Meeting.committee_id.in_(committee_ids))

@@ -192,7 +192,11 @@ def list_recommendations(
         )
         .join(Committee, Recommendation.committee_id == Committee.id)
         .outerjoin(Meeting, Recommendation.meeting_id == Meeting.id)
-        .order_by(Meeting.date, Recommendation.item_number, Recommendation.reference)
+        .order_by(  # NULLS FIRST as on SQLite, for the same order on PostgreSQL
+            Meeting.date.nulls_first(),
+            Recommendation.item_number.nulls_first(),
+            Recommendation.reference,
+        )
     )
     if committee_ids is not None:
         query = query.where(Recommendation.committee_id.in_(committee_ids))

@@ -286,5 +286,7 @@ def search_topics(session: Session, words: str, council_id: str | None = None) -
         )
     if council_id:
         query = query.where(Committee.council_id == council_id)
-    query = query.order_by(Committee.municipal_year.desc(), Meeting.date.desc(), Topic.title)
+    query = query.order_by(  # undated last, as SQLite does by itself
+        Committee.municipal_year.desc(), Meeting.date.desc().nulls_last(), Topic.title
+    )
     return [TopicView(*row) for row in session.execute(query)]

@@ -260,10 +260,15 @@ def test_the_default_file_is_made_in_the_data_folder(_private_data_dir: Path) ->
     assert _revision(_private_data_dir / "programme.db") == HEAD_REVISION
 
 
-def test_foreign_keys_are_on_and_the_journal_is_wal(db: Database) -> None:
+def test_sqlite_has_foreign_keys_on_and_the_journal_is_wal(sqlite_url: str) -> None:
+    db = open_database(sqlite_url)
     with db.engine.connect() as conn:
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    db.close()
+
+
+def test_foreign_keys_are_enforced(db: Database) -> None:
     with pytest.raises(IntegrityError), db.engine.begin() as conn:
         conn.execute(
             text(

@@ -75,3 +75,9 @@ def window(qtbot, demo_db: Database, ui_settings):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def backend() -> str:
+    """UI tests run on SQLite; PostgreSQL-specific UI tests ask for ``pg_url`` themselves."""
+    return "sqlite"

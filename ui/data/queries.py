@@ -93,7 +93,7 @@ def meeting_rows(session: Session, committee_id: str) -> Rows:
         )
         .outerjoin(counts, counts.c.meeting_id == Meeting.id)
         .where(Meeting.committee_id == committee_id)
-        .order_by(Meeting.date, Meeting.start_time)
+        .order_by(Meeting.date, Meeting.start_time.nulls_first())  # SQLite's order everywhere
     )
     return list(session.execute(query).all())
 
@@ -147,7 +147,11 @@ def recommendation_rows(session: Session, committee_ids: list[str]) -> Rows:
         .join(Committee, Recommendation.committee_id == Committee.id)
         .outerjoin(Meeting, Recommendation.meeting_id == Meeting.id)
         .where(Recommendation.committee_id.in_(committee_ids))
-        .order_by(Meeting.date, Recommendation.item_number, Recommendation.reference)
+        .order_by(  # NULLS FIRST as SQLite does by itself, so PostgreSQL agrees
+            Meeting.date.nulls_first(),
+            Recommendation.item_number.nulls_first(),
+            Recommendation.reference,
+        )
     )
     return list(session.execute(query).all())
 
@@ -168,6 +172,6 @@ def action_rows(session: Session, committee_ids: list[str]) -> Rows:
         .join(Committee, Action.committee_id == Committee.id)
         .outerjoin(Meeting, Action.meeting_id == Meeting.id)
         .where(Action.committee_id.in_(committee_ids))
-        .order_by(Action.done, Meeting.date, Action.due)
+        .order_by(Action.done, Meeting.date.nulls_first(), Action.due.nulls_first())  # as SQLite
     )
     return list(session.execute(query).all())

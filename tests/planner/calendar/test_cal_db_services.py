@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
@@ -19,12 +19,12 @@ CESC = "Children and Education Select Committee"
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Database:
-    monkeypatch.setenv("FWP_DATA_DIR", str(tmp_path / "data"))
-    database = open_database(tmp_path / "cal.db")
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
     with database.transaction() as s:
         load_demo(s)
-    return database
+    yield database
+    database.close()
 
 
 def _calendar(db: Database, today: dt.date = dt.date(2018, 11, 5)) -> dl.MeetingCalendar:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from db_state import digest
 
 from planner.cli.main import main
 from planner.db.database import open_database
@@ -18,14 +18,15 @@ CESC = "--committee=Children and Education Select Committee"
 
 
 @pytest.fixture
-def fwp(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
-    """Run fwp against a demo database; returns (exit status, stdout, stderr)."""
-    db_path = tmp_path / "cli.db"
-    assert main(["--db", str(db_path), "demo"]) == 0
+def fwp(db_url: str, capsys: pytest.CaptureFixture[str]):
+    """Run fwp against a demo database (a file, or an address on the PostgreSQL server);
+    returns (exit status, stdout, stderr)."""
+    db_path = db_url
+    assert main(["--db", db_path, "demo"]) == 0
     capsys.readouterr()
 
     def run(*args: str) -> tuple[int, str, str]:
-        status = main(["--db", str(db_path), *args])
+        status = main(["--db", db_path, *args])
         out, err = capsys.readouterr()
         return status, out, err
 
@@ -33,18 +34,7 @@ def fwp(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     return run
 
 
-def digest(path: Path) -> str:
-    """Content of the database as SQL, so 'nothing changed' can be checked exactly."""
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    try:
-        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
-    finally:
-        conn.close()
-
-
-def topics_of(path: Path, year: str = "2018/19") -> dict[str, object]:
+def topics_of(path: str, year: str = "2018/19") -> dict[str, object]:
     db = open_database(path)
     with db.reading() as s:
         committee = committee_by_name(s, "Children and Education Select Committee", year)

@@ -25,8 +25,8 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "t.db")
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
     with database.transaction() as s:
         load_demo(s)
     yield database

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from db_state import digest, url_of
 from import_fixtures import CESC, file_state
 
 from planner.cli import main as cli_main
@@ -22,9 +23,9 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path) -> Iterator[Database]:
+def demo_db(db_url: str) -> Iterator[Database]:
     """The demo programmes, committed."""
-    db = open_database(tmp_path / "demo.db")
+    db = open_database(db_url)
     with db.transaction() as s:
         load_demo(s)
     yield db
@@ -38,9 +39,9 @@ def demo_cesc(demo_db: Database) -> str:
 
 
 @pytest.fixture
-def empty_db(tmp_path: Path) -> Iterator[Database]:
+def empty_db(new_db_url: Callable[[], str]) -> Iterator[Database]:
     """Surrey with an empty Children and Education Select Committee for 2017/18 and 2018/19."""
-    db = open_database(tmp_path / "empty.db")
+    db = open_database(new_db_url())
     with db.transaction() as s:
         council = create_council(s, name="Surrey County Council")
         for year in ("2017/18", "2018/19"):
@@ -57,16 +58,18 @@ def empty_cesc(empty_db: Database) -> str:
 
 @pytest.fixture
 def unchanged(tmp_path: Path) -> Callable[[Database], Callable[[], None]]:
-    """Close ``db`` and note its file's bytes; the returned check asserts they are the same."""
+    """Close ``db`` and note its file's bytes (or, on PostgreSQL, its rows); the returned
+    check asserts they are the same."""
 
     def snapshot(db: Database) -> Callable[[], None]:
-        assert db.sqlite_path is not None
         path = db.sqlite_path
+        url = url_of(db)
         db.close()
-        before = file_state(path)
+        before = file_state(path) if path is not None else digest(url)
 
         def check() -> None:
-            assert file_state(path) == before, "the database file changed"
+            after = file_state(path) if path is not None else digest(url)
+            assert after == before, "the database changed"
 
         return check
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -198,14 +197,3 @@ def csv_bytes(rows: Iterable[Sequence[Any]], encoding: str = "utf-8") -> bytes:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue().encode(encoding)
-
-
-def digest(path: Path) -> str:
-    """Content of the database as SQL text."""
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    try:
-        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
-    finally:
-        conn.close()

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from import_fixtures import cp1252_csv, digest, seed_programme_xlsx, word_paste_xlsx
+from db_state import digest, url_of
+from import_fixtures import cp1252_csv, seed_programme_xlsx, word_paste_xlsx
 
 from planner.db.database import Database, open_database
 from planner.errors import PlannerError, ValidationError
@@ -27,7 +28,7 @@ def test_planning_leaves_the_database_file_byte_identical(
         cp1252_csv(tmp_path / "win.csv"),
     ]
     check = unchanged(demo_db)
-    db = open_database(tmp_path / "demo.db")
+    db = open_database(url_of(demo_db))
     with db.reading() as s:
         plans = [plan_programme_import(s, f, demo_cesc) for f in files]
         plans.append(plan_tracker_import(s, files[0], demo_cesc, header_row=8,
@@ -41,11 +42,10 @@ def test_a_plan_with_problems_is_refused_and_nothing_is_written(
     empty_db: Database, empty_cesc: str, tmp_path: Path
 ) -> None:
     path = cp1252_csv(tmp_path / "Programme.csv", [["31/02/19", "Libraries", "", "", "", ""]])
-    assert empty_db.sqlite_path is not None
-    before = digest(empty_db.sqlite_path)
+    before = digest(empty_db)
     with pytest.raises(PlannerError, match="1 row"), empty_db.transaction() as s:
         apply_plan(s, plan_programme_import(s, path, empty_cesc))
-    assert digest(empty_db.sqlite_path) == before
+    assert digest(empty_db) == before
 
 
 def test_skip_bad_rows_imports_the_rest(
@@ -69,14 +69,13 @@ def test_a_failure_part_way_leaves_everything_as_it_was(
         raise ValidationError("title", "Refused for the test.")
 
     monkeypatch.setattr(groups, "create_group", refuse)
-    assert empty_db.sqlite_path is not None
-    before = digest(empty_db.sqlite_path)
+    before = digest(empty_db)
     with pytest.raises(PlannerError) as caught, empty_db.transaction() as s:
         apply_plan(s, plan_programme_import(s, path, empty_cesc))
     assert str(caught.value) == (
         "Programme, row 16: Refused for the test. Nothing was imported."
     )
-    assert digest(empty_db.sqlite_path) == before
+    assert digest(empty_db) == before
 
 
 def test_a_record_changed_after_the_preview_stops_the_import(

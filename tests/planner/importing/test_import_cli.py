@@ -6,10 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from db_state import digest, url_of
 from import_fixtures import (
     CESC,
     cp1252_csv,
-    digest,
     rag_tracker_xlsx,
     seed_programme_xlsx,
     word_paste_xlsx,
@@ -23,13 +23,12 @@ Fwp = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture
-def db_path(empty_db: Database) -> Path:
-    assert empty_db.sqlite_path is not None
+def db_path(empty_db: Database) -> str:
     empty_db.close()
-    return empty_db.sqlite_path
+    return url_of(empty_db)
 
 
-def titles(path: Path, year: str = "2018/19") -> set[str]:
+def titles(path: str, year: str = "2018/19") -> set[str]:
     from planner.db.database import open_database
 
     db = open_database(path)
@@ -40,7 +39,7 @@ def titles(path: Path, year: str = "2018/19") -> set[str]:
 
 
 def test_dry_run_prints_the_plan_and_saves_nothing(
-    fwp: Fwp, db_path: Path, tmp_path: Path
+    fwp: Fwp, db_path: str, tmp_path: Path
 ) -> None:
     path = word_paste_xlsx(tmp_path / "word.xlsx")
     before = digest(db_path)
@@ -55,7 +54,7 @@ def test_dry_run_prints_the_plan_and_saves_nothing(
     assert digest(db_path) == before
 
 
-def test_import_then_import_again(fwp: Fwp, db_path: Path, tmp_path: Path) -> None:
+def test_import_then_import_again(fwp: Fwp, db_path: str, tmp_path: Path) -> None:
     path = seed_programme_xlsx(tmp_path / "seed.xlsx")
     args = ("--db", str(db_path), "import", "programme", str(path), "--committee", CESC,
             "--year", "2018/19")
@@ -75,7 +74,7 @@ def test_import_then_import_again(fwp: Fwp, db_path: Path, tmp_path: Path) -> No
 
 
 def test_unreadable_rows_exit_1_with_the_reasons(
-    fwp: Fwp, db_path: Path, tmp_path: Path
+    fwp: Fwp, db_path: str, tmp_path: Path
 ) -> None:
     path = cp1252_csv(tmp_path / "Programme.csv", [["31/02/19", "Libraries", "", "", "", ""]])
     args = ("--db", str(db_path), "import", "programme", str(path), "--committee", CESC,
@@ -93,7 +92,7 @@ def test_unreadable_rows_exit_1_with_the_reasons(
     assert "School Places" in titles(db_path)
 
 
-def test_map_corrects_a_column(fwp: Fwp, db_path: Path, tmp_path: Path) -> None:
+def test_map_corrects_a_column(fwp: Fwp, db_path: str, tmp_path: Path) -> None:
     path = cp1252_csv(tmp_path / "win.csv")
     status, out, _ = fwp("--db", str(db_path), "import", "programme", str(path),
                          "--committee", CESC, "--year", "2018/19", "--dry-run",
@@ -108,7 +107,7 @@ def test_map_corrects_a_column(fwp: Fwp, db_path: Path, tmp_path: Path) -> None:
     assert "fwp: 'colour=C' is not FIELD=COLUMN" in err
 
 
-def test_tracker(fwp: Fwp, db_path: Path, tmp_path: Path) -> None:
+def test_tracker(fwp: Fwp, db_path: str, tmp_path: Path) -> None:
     path = rag_tracker_xlsx(tmp_path / "tracker.xlsx")
     status, out, err = fwp("--db", str(db_path), "import", "tracker", str(path),
                            "--committee", CESC)
@@ -130,7 +129,7 @@ def test_tracker(fwp: Fwp, db_path: Path, tmp_path: Path) -> None:
     ],
 )
 def test_bad_files_on_the_command_line(
-    fwp: Fwp, db_path: Path, tmp_path: Path, name: str, data: bytes, message: str
+    fwp: Fwp, db_path: str, tmp_path: Path, name: str, data: bytes, message: str
 ) -> None:
     path = tmp_path / name
     path.write_bytes(data)

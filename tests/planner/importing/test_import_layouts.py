@@ -143,9 +143,9 @@ def test_a_bad_date_is_reported_by_sheet_row_and_column(
 
 @pytest.mark.parametrize("into", ["demo", "empty"])
 def test_tracker_with_rag_fills_and_no_status_column(
-    into: str, request: pytest.FixtureRequest, tmp_path: Path
+    into: str, backend: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    db: Database = request.getfixturevalue(f"{into}_db")
+    db: Database = request.getfixturevalue(f"{into}_db")  # on ``backend``, set up front
     path = rag_tracker_xlsx(tmp_path / "tracker.xlsx")
     with db.transaction() as s:
         committee = committee_by_name(s, CESC, "2018/19")

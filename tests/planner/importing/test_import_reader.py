@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from db_state import url_of
 from import_fixtures import csv_bytes, write_xlsx
 from openpyxl import Workbook
 
@@ -136,7 +137,7 @@ def test_bad_files_get_one_clear_message_and_leave_the_database_alone(
     make, message = BAD_FILES[case]
     path = make(tmp_path)
     check = unchanged(empty_db)
-    db = open_database(tmp_path / "empty.db")
+    db = open_database(url_of(empty_db))
     with db.reading() as s, pytest.raises(ImportFileError) as caught:
         plan_programme_import(s, path, empty_cesc)
     db.close()

@@ -7,7 +7,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from import_fixtures import CESC, digest
+from db_state import digest
+from import_fixtures import CESC
 
 from planner.db.database import Database
 from planner.export import export_programme, export_tracker
@@ -66,15 +67,14 @@ def test_importing_the_same_file_twice_changes_nothing_the_second_time(
     path, _ = exported_demo(demo_db, demo_cesc, tmp_path)
     with empty_db.transaction() as s:
         apply_plan(s, plan_programme_import(s, path, empty_cesc))
-    assert empty_db.sqlite_path is not None
-    before = digest(empty_db.sqlite_path)
+    before = digest(empty_db)
     with empty_db.transaction() as s:
         plan = plan_programme_import(s, path, empty_cesc)
         assert not plan.changes_anything
         assert len(plan.unchanged) == 11
         report = apply_plan(s, plan)
     assert (report.created, report.updated) == (0, 0)
-    assert digest(empty_db.sqlite_path) == before
+    assert digest(empty_db) == before
 
 
 def test_the_export_imported_over_its_own_source_is_all_unchanged(
