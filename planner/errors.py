@@ -57,8 +57,13 @@ class ConnectionLostError(DatabaseError):
     """The database server cannot be reached (stopped, restarting, network gone).
 
     Nothing was saved by the action that met it; the same action can be tried again
-    once the server is back (the connection pool reconnects by itself).
+    once the server is back (the connection pool reconnects by itself). ``unsaved`` is
+    the sentence for a user who was making a change (a window may read first, then save).
     """
+
+    def __init__(self, message: str, *, unsaved: str | None = None) -> None:
+        super().__init__(message)
+        self.unsaved = unsaved or message
 
 
 class LoginError(DatabaseError):

@@ -12,7 +12,7 @@ from typing import Any
 
 # SQLAlchemy before Qt: measured ~100 ms faster start (see PLATFORM.md).
 from planner.db.database import Database, open_database
-from planner.errors import PlannerError
+from planner.errors import LoginError, PlannerError
 
 VIEWS = ("programme", "meetings", "groups", "tracker", "actions", "committee")
 DISPLAY_NAME = "Forward Work Programme Planner"
@@ -67,7 +67,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     configure(app)
     try:
-        db = open_with_demo(args.db)
+        try:
+            db = open_with_demo(args.db)
+        except LoginError:
+            if args.screenshot or not args.db:
+                raise
+            from ui.db_login import open_with_login  # a server wants a password: ask
+
+            asked = open_with_login(None, args.db)
+            if asked is None:
+                return 1
+            db = asked
     except PlannerError as exc:
         if args.screenshot:
             print(exc, file=sys.stderr)

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from planner.db.database import open_database
+from planner.db.faults import scrub
 from planner.errors import PlannerError
 from ui import prompts
+from ui.db_login import open_with_login, shown
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -39,7 +40,8 @@ class FileOps(QObject):
         url = prompts.text(
             self.window,
             "Open a database by its address",
-            "Database URL (for example postgresql+psycopg://user@server/planner):",
+            "Database address, for example postgresql+psycopg://clerk@server/planner\n"
+            "(leave the password out: you will be asked for it if the server needs one):",
         )
         if url:
             self.open_target(url)
@@ -59,17 +61,25 @@ class FileOps(QObject):
         self.open_target(path)
 
     def open_target(self, target: str) -> bool:
-        """Open ``target``; on any failure say why and keep the current database."""
+        """Open ``target``; on any failure say why and keep the current database.
+
+        A server that wants a password gets it asked for (masked); recent files keep the
+        address without it, so it is asked again next time unless ~/.pgpass has it.
+        """
         window = self.window
-        window.statusBar().showMessage(f"Opening {target}…")
+        safe = shown(target)
+        window.statusBar().showMessage(f"Opening {safe}…")
         try:
-            db = open_database(target)
+            db = open_with_login(window, target)
         except PlannerError as exc:
-            return self._failed(target, str(exc))
+            return self._failed(safe, str(exc))
         except Exception as exc:  # a driver error the planner doesn't translate
-            return self._failed(target, f"Cannot open {target}: {exc}")
+            return self._failed(safe, f"Cannot open {safe}: {scrub(str(exc))}")
+        if db is None:
+            window.statusBar().showMessage(f"Did not open {safe}", 10000)
+            return False
         window.set_database(db)
-        window.settings.add_recent(db.label)  # never a password: labels hide it
+        window.settings.add_recent(db.address)  # a path, or the URL without its password
         self.rebuild_recent()
         note = f" (a backup of the old file is at {db.backup_path})" if db.backup_path else ""
         window.statusBar().showMessage(f"Opened {db.label}{note}", 10000)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from planner.db.database import Database
+from planner.errors import ConnectionLostError
 from ui import prompts
 from ui.data.queries import committee_choices
 from ui.export_runner import Exporter
@@ -144,6 +145,12 @@ class MainWindow(QMainWindow):
         self._refresh_timer.start()
 
     def _refresh_now(self) -> None:
+        try:
+            self._reload_views()
+        except ConnectionLostError as exc:  # the lists stay as they were; Refresh tries again
+            self.statusBar().showMessage(str(exc), 15000)
+
+    def _reload_views(self) -> None:
         if self._reload_selector:
             self._reload_selector = False
             self.selector.set_choices(self._choices(), select=self.committee_id)
@@ -153,8 +160,8 @@ class MainWindow(QMainWindow):
             or view.committee_id != self.committee_id
             or view.db is not self.db
         ):
-            self._stale.discard(view.name)
             view.load(self.db, self.committee_id)
+            self._stale.discard(view.name)  # only once loaded: a failed load tries again
         self._update_actions()
         self._update_status()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 SPREADSHEET_FILTER = "Excel workbook (*.xlsx)"
 DATABASE_FILTER = "Planner database (*.db *.sqlite *.sqlite3);;All files (*)"
@@ -48,6 +48,25 @@ def save_path(parent: QWidget | None, title: str, suggested: str, filters: str) 
 def text(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
     answer, ok = QInputDialog.getText(parent, title, label, text=value)
     return answer.strip() if ok and answer.strip() else None
+
+
+def password_dialog(parent: QWidget | None, title: str, label: str) -> QInputDialog:
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)  # masked as it is typed
+    return dialog
+
+
+def password(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A password typed into a masked field; None when cancelled."""
+    dialog = password_dialog(parent, title, label)
+    try:
+        accepted = dialog.exec() == QInputDialog.DialogCode.Accepted
+        return dialog.textValue() if accepted and dialog.textValue() else None
+    finally:
+        dialog.deleteLater()
 
 
 def choose(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:

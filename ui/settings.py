@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
+from planner.db.faults import scrub
+
 ORGANISATION = "fwp"
 APPLICATION = "fwp-planner"
 MAX_RECENT = 8
@@ -30,9 +32,12 @@ class Settings:
 
     # -- recent files --------------------------------------------------------------------
     def recent_files(self) -> list[str]:
-        return self._list("files/recent")
+        # Older versions kept server labels as user:***@host: reopening those would send
+        # '***' as the password, so they are read back without it.
+        return list(dict.fromkeys(scrub(f) for f in self._list("files/recent")))
 
     def add_recent(self, target: str) -> None:
+        target = scrub(target)  # a password never goes into the settings file
         files = [target, *(f for f in self.recent_files() if f != target)][:MAX_RECENT]
         self.store.setValue("files/recent", files)
 

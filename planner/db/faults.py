@@ -112,8 +112,13 @@ def opening_error(exc: DBAPIError, url: URL) -> PlannerError:
 
 
 def lost(url: URL, writing: bool) -> ConnectionLostError:
-    outcome = "your change was not saved" if writing else "the programme could not be read"
+    def said(outcome: str) -> str:
+        return (
+            f"The database server at {server_of(url)} is not answering: {outcome}; "
+            "try again when it is back."
+        )
+
+    unsaved = said("your change was not saved")
     return ConnectionLostError(
-        f"The database server at {server_of(url)} is not answering: {outcome}; "
-        "try again when it is back."
+        unsaved if writing else said("the programme could not be read"), unsaved=unsaved
     )

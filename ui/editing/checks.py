@@ -10,7 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from planner.db.database import Database
-from planner.errors import PlannerError
+from planner.errors import ConnectionLostError, PlannerError
 from planner.services import meetings, topics
 from planner.services.views import MeetingView, TopicView
 from ui.editing.commands import error_message
@@ -27,6 +27,9 @@ def reporting(default: Any = None) -> Callable[[F], F]:
         def run(self: Any, *args: Any, **kwargs: Any) -> Any:
             try:
                 return method(self, *args, **kwargs)
+            except ConnectionLostError as exc:  # every method here is a change being made
+                self.error.emit(exc.unsaved)
+                return default
             except (PlannerError, SQLAlchemyError) as exc:
                 self.error.emit(error_message(exc))
                 return default

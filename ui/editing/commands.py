@@ -41,6 +41,7 @@ class CommandHost(Protocol):
     """The EditController, as the commands see it."""
 
     db: Database
+    last_failure: Exception | None  # what the last failed command met (a retry needs it)
 
     def command_done(self, kinds: Sequence[str]) -> None: ...
 
@@ -82,8 +83,10 @@ class EditCommand(QUndoCommand):
                 step(session)
         except (PlannerError, SQLAlchemyError) as exc:
             self.setObsolete(True)
+            self.host.last_failure = exc
             self.host.command_failed(error_message(exc))
             return
+        self.host.last_failure = None
         self.host.command_done(self.kinds)
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from planner.dates import format_date
 from planner.db.database import Database
-from planner.errors import PlannerError
+from planner.errors import ConnectionLostError, PlannerError
 from planner.services import committees, meetings, topics
 from planner.services.meetings import TopicsPolicy
 from planner.services.views import MeetingView, TopicView
@@ -59,6 +59,10 @@ class EditController(QObject):
         self.undo_stack = undo_stack
         self.parent_widget = parent_widget
         self._failures = 0
+        self.last_failure: Exception | None = None
+        # The user's values while a form is shown again after the server stopped answering.
+        self.retry_values: dict[str, Any] | None = None
+        self._last_choices: tuple[str, list[MeetingView], list[str]] = ("", [], [])
 
     # -- what commands call back ---------------------------------------------------------
     def command_done(self, kinds: Sequence[str]) -> None:
@@ -92,8 +96,10 @@ class EditController(QObject):
         if kind_of(kind).create is None:
             raise PlannerError(f"New {kind_of(kind).plural} cannot be added here.")
         values = self.open_form(kind, None, committee_id, defaults)
-        if values is not None:
-            self.push(CreateRecord(self, kind, committee_id, values))
+        self._save_or_retry(
+            kind, None, committee_id, values,
+            lambda v: self._push_new(lambda: CreateRecord(self, kind, committee_id, v)),
+        )  # fmt: skip
 
     @reporting()
     def edit(self, kind: str, record_id: str) -> None:
@@ -108,7 +114,12 @@ class EditController(QObject):
         if not changes:
             return
         if not (kind == "meeting" and _reschedules(view, changes)):
-            self.push(self._edit_command(kind, view, changes))
+            self._save_or_retry(
+                kind, view, committee_id, values,
+                lambda v: self._push_new(
+                    lambda: self._edit_command(kind, view, changed_values(view, v))
+                ),
+            )  # fmt: skip
             return
         name = format_date(view.date)
         self.undo_stack.beginMacro(f"Edit meeting of {name}")
@@ -231,16 +242,56 @@ class EditController(QObject):
             members = committees.get_committee(s, committee_id).members
             return meetings.list_meetings(s, [committee_id]), [m.name for m in members]
 
-        meeting_list, names = self.read(choices)
+        try:
+            meeting_list, names = self.read(choices)
+            self._last_choices = (committee_id, meeting_list, names)
+        except ConnectionLostError:
+            # Showing the form again while the server is still away: the choices it had.
+            if self.retry_values is None or self._last_choices[0] != committee_id:
+                raise
+            _, meeting_list, names = self._last_choices
         context = FormContext(
             committee_id,
             tuple(meeting_list),
             tuple(names),
             validate=validator(self.db, kind, view, committee_id),
         )
-        return FORMS[kind](context, view, defaults, self.parent_widget)
+        form = FORMS[kind](context, view, defaults, self.parent_widget)
+        if self.retry_values is not None:  # shown again after a lost connection
+            form.load(None, self.retry_values)
+        return form
 
     # -- helpers -------------------------------------------------------------------------
+    def _push_new(self, make: Callable[[], EditCommand]) -> bool:
+        """Build the command (which may read the database) and push it."""
+        try:
+            command = make()
+        except ConnectionLostError as exc:
+            self.last_failure = exc
+            self.command_failed(exc.unsaved)
+            return False
+        return self.push(command)
+
+    def _save_or_retry(
+        self,
+        kind: str,
+        view: Any | None,
+        committee_id: str,
+        values: dict[str, Any] | None,
+        save: Callable[[dict[str, Any]], bool],
+    ) -> None:
+        """Save a form's values. When the server was not answering, nothing was saved and
+        nothing went on the undo stack: the form comes back holding what the user typed,
+        so OK tries again (once the server is back) and Cancel gives up."""
+        while values is not None and not save(values):
+            if not isinstance(self.last_failure, ConnectionLostError):
+                return
+            self.retry_values = values
+            try:
+                values = self.open_form(kind, view, committee_id, None)
+            finally:
+                self.retry_values = None
+
     def _batch(self, text: str, commands: list[EditCommand]) -> EditCommand:
         return commands[0] if len(commands) == 1 else Batch(self, text, commands)
 
