@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.db.database import Database
+from planner.errors import ConnectionLostError
 from planner.services.topics import search_topics
 from ui.models.proxy import KeyProxy
 from ui.models.search import SearchModel
@@ -87,8 +88,12 @@ class SearchDialog(QDialog):
             self.model.load([])
             self.summary.setText("Type words and press Enter.")
             return
-        with self.db.reading() as session:
-            found = search_topics(session, words)
+        try:
+            with self.db.reading() as session:
+                found = search_topics(session, words)
+        except ConnectionLostError as exc:  # the server went away: say so, Enter tries again
+            self.summary.setText(str(exc))
+            return
         self.model.load(found)
         committees = len({(t.committee_name, t.municipal_year) for t in found})
         self.summary.setText(

@@ -27,6 +27,12 @@ def _check(obj: Any) -> None:
         if value is None:
             continue
         name = attr.key.replace("_", " ")
+        if isinstance(value, str) and "\x00" in value:  # PostgreSQL cannot store it
+            raise ValidationError(
+                attr.key,
+                f"The {name} holds an invisible NUL character (code 0), which cannot be "
+                "stored; remove it and try again.",
+            )
         if isinstance(column_type, String) and not isinstance(column_type, Enum):
             limit = column_type.length
             if limit and isinstance(value, str) and len(value) > limit:

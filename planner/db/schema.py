@@ -66,10 +66,18 @@ def _scratch_connection() -> Iterator[Connection]:
         engine.dispose()
 
 
+# Two planners opening one new shared database at once must not both create the schema.
+_PG_MIGRATION_LOCK = 0x46575000  # "FWP", any constant the planner alone uses
+
+
 def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
 
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            # Held to the end of this transaction; Alembic then reads the revision the
+            # other process left and has nothing (or only the rest) to do.
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
         command.upgrade(_alembic_config(conn), target)
 
 

@@ -99,3 +99,12 @@ def test_json_values_come_back_equal(db: Database, cesc: Cesc) -> None:
         stored = s.get(Council, cesc.council)
         assert stored is not None
         assert council_rules(stored) == rules
+
+
+def test_a_nul_character_is_refused_by_name_on_both(db: Database, cesc: Cesc) -> None:
+    before = digest(db)
+    with pytest.raises(ValidationError) as caught, db.transaction() as s:
+        create_topic(s, cesc.committee, title="Libraries", description="Pasted\x00from Word")
+    assert caught.value.field == "description"
+    assert "NUL character" in str(caught.value)
+    assert digest(db) == before

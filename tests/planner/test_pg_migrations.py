@@ -152,3 +152,27 @@ def test_a_database_holding_other_tables_is_refused_and_untouched(empty_pg: str)
         open_database(empty_pg)
     assert "customers" in str(caught.value)
     assert _state(empty_pg) == before
+
+
+def test_two_planners_opening_one_new_database_at_once_both_succeed(empty_pg: str) -> None:
+    """The schema is created once: the second waits for the first, then finds it done."""
+    import threading
+
+    start = threading.Barrier(2)
+    outcomes: list[object] = []
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            open_database(empty_pg).close()
+            outcomes.append("opened")
+        except Exception as exc:  # reported below, with what it was
+            outcomes.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert outcomes == ["opened", "opened"]
+    assert _state(empty_pg)[1] == [(HEAD_REVISION,)]

@@ -11,14 +11,15 @@ import uuid
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from planner.db.database import Database
 from planner.enums import Office
-from planner.errors import PlannerError
+from planner.errors import ConnectionLostError, PlannerError
 from planner.services import actions, meetings, topics
 from planner.services.meetings import TopicsPolicy
 from planner.services.views import MoveView, TopicView
@@ -41,6 +42,7 @@ class CommandHost(Protocol):
     """The EditController, as the commands see it."""
 
     db: Database
+    undo_stack: QUndoStack
     last_failure: Exception | None  # what the last failed command met (a retry needs it)
 
     def command_done(self, kinds: Sequence[str]) -> None: ...
@@ -64,6 +66,8 @@ class EditCommand(QUndoCommand):
         super().__init__(text)
         self.host = host
         self.kinds = list(kinds)
+        self._applied = False  # pushed successfully: undo and redo may follow
+        self._skip = False  # the next run only puts the stack back (see _met_outage)
 
     def apply(self, session: Session) -> None:
         raise NotImplementedError
@@ -72,22 +76,43 @@ class EditCommand(QUndoCommand):
         raise NotImplementedError
 
     def redo(self) -> None:
-        self._run(self.apply)
+        self._run(self.apply, undoing=False)
 
     def undo(self) -> None:
-        self._run(self.revert)
+        self._run(self.revert, undoing=True)
 
-    def _run(self, step: Callable[[Session], None]) -> None:
+    def _run(self, step: Callable[[Session], None], undoing: bool) -> None:
+        if self._skip:
+            self._skip = False
+            return
         try:
             with self.host.db.transaction() as session:
                 step(session)
         except (PlannerError, SQLAlchemyError) as exc:
+            if isinstance(exc, ConnectionLostError) and self._met_outage(undoing):
+                self.host.last_failure = exc
+                self.host.command_failed(str(exc))
+                return
             self.setObsolete(True)
             self.host.last_failure = exc
             self.host.command_failed(error_message(exc))
             return
+        self._applied = True
         self.host.last_failure = None
         self.host.command_done(self.kinds)
+
+    def _met_outage(self, undoing: bool) -> bool:
+        """Undo or Redo found the server away, so nothing changed: rather than drop the
+        step (obsolete), move the stack's index back with a run that does nothing, and the
+        user can try the same Undo or Redo again. Only for a step of its own on the stack
+        (not a first push, nor a part of a macro)."""
+        stack = self.host.undo_stack
+        at = stack.index() - 1 if undoing else stack.index()
+        if not self._applied or stack.command(at) is not self:
+            return False
+        self._skip = True
+        QTimer.singleShot(0, stack.redo if undoing else stack.undo)
+        return True
 
 
 def _read(host: CommandHost, fn: Callable[[Session], Any]) -> Any:

@@ -140,3 +140,31 @@ def test_a_real_form_stays_open_with_the_message_and_keeps_the_values(
     ctl.retry_values = {"outcome": "Typed before the outage"}
     again = ctl.make_form("topic", view, committee_id)
     assert again.fields["outcome"].value() == "Typed before the outage"
+
+
+def test_undo_and_redo_while_down_keep_the_step_to_try_again(
+    pg, controller, own_server: PgServer, qtbot
+) -> None:
+    db, _, topic_id = pg
+    ctl, stack, errors = controller
+
+    def method() -> str | None:
+        with db.reading() as s:
+            return get_topic(s, topic_id).method
+
+    assert ctl.set_field("topic", topic_id, "method", "Site visit")
+    own_server.halt()
+    stack.undo()
+    qtbot.waitUntil(lambda: stack.index() == 1)  # put back: still there to undo
+    assert errors == [down_message(own_server)] and stack.count() == 1
+    own_server.resume()
+    assert method() == "Site visit"
+    stack.undo()
+    assert stack.index() == 0 and method() is None
+    own_server.halt()
+    stack.redo()
+    qtbot.waitUntil(lambda: stack.index() == 0)  # still there to redo
+    assert len(errors) == 2 and stack.count() == 1
+    own_server.resume()
+    stack.redo()
+    assert stack.index() == 1 and method() == "Site visit"
