@@ -46,7 +46,10 @@ class Database:
             with self._sessions() as session, session.begin():
                 yield session
         except DBAPIError as exc:
-            raise self._translated(exc, writing=True) from exc
+            translated = self._translated(exc, writing=True)
+            if translated is exc:
+                raise
+            raise translated from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -54,7 +57,10 @@ class Database:
             with self._sessions() as session:
                 yield session
         except DBAPIError as exc:
-            raise self._translated(exc, writing=False) from exc
+            translated = self._translated(exc, writing=False)
+            if translated is exc:
+                raise
+            raise translated from exc
 
     def _translated(self, exc: DBAPIError, writing: bool) -> Exception:
         """Server faults become planner errors; anything else is passed on as it was."""

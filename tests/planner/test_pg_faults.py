@@ -180,3 +180,30 @@ def test_an_unreadable_address_is_quoted_without_its_password() -> None:
         open_database(f"postgresql+psycopg://clerk:{PASSWORD}@server:notaport/planner")
     assert PASSWORD not in str(caught.value)
     assert "clerk@server" in str(caught.value)
+
+
+def test_at_a_terminal_fwp_asks_for_the_password(
+    pg_url: str, no_libpq_password: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import io
+
+    from planner.cli import login
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    asked: list[str] = []
+    answers = iter(["Wrong-Guess-42", PASSWORD])
+    monkeypatch.setattr(login.sys, "stdin", Terminal())
+    monkeypatch.setattr(
+        login.getpass, "getpass", lambda prompt: asked.append(prompt) or next(answers)
+    )
+    address = pg_url.replace(f":{PASSWORD}@", "@")
+    assert main(["--db", address, "demo"]) == 0
+    out, err = capsys.readouterr()
+    assert asked == [f"Password for {SUPERUSER} on 127.0.0.1: "] * 2
+    assert "That password was refused; try again." in err
+    assert "Loaded the demo programme" in out
+    assert PASSWORD not in out + err and "Wrong-Guess-42" not in out + err
