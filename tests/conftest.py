@@ -5,6 +5,7 @@ Qt fixtures live in tests/ui/conftest.py; nothing here imports Qt.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -42,10 +43,21 @@ def pg_template(pg_server: PgServer) -> str:
     return name
 
 
+def copy_pg(server: PgServer, template: str) -> str:
+    """A copy of ``template`` with an identity of its own (as a new database would have),
+    so that two copies in one test are two databases, not one."""
+    name = server.new_database(template=template)
+    server.admin_sql(
+        "UPDATE planner_meta SET value = gen_random_uuid()::text WHERE key = 'database_id'",
+        database=name,
+    )
+    return name
+
+
 @pytest.fixture
 def pg_url(pg_server: PgServer, pg_template: str) -> Iterator[str]:
     """The URL of a new, empty planner database on the test server, for this test only."""
-    name = pg_server.new_database(template=pg_template)
+    name = copy_pg(pg_server, pg_template)
     yield pg_server.url(name)
     pg_server.drop_database(name)
 
@@ -81,7 +93,7 @@ def new_db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> 
         else:
             server: PgServer = request.getfixturevalue("pg_server")
             template: str = request.getfixturevalue("pg_template")
-            name = server.new_database(template=template)
+            name = copy_pg(server, template)
             request.addfinalizer(lambda: server.drop_database(name))
             url = server.url(name)
         made.append(url)
@@ -116,3 +128,41 @@ def session(db: Database) -> Iterator[Session]:
     """
     with db.transaction() as s:
         yield s
+
+
+def _load_demo(url: str) -> None:
+    from planner.demo import load_demo
+
+    database = open_database(url)
+    with database.transaction() as s:
+        load_demo(s)
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def sqlite_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo programme loaded once into a file; ``demo_url`` copies it."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    _load_demo(str(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_server: PgServer, pg_template: str) -> str:
+    """The demo programme loaded once into a database used as a template."""
+    name = copy_pg(pg_server, pg_template)
+    _load_demo(pg_server.url(name))
+    return name
+
+
+@pytest.fixture
+def demo_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A fresh copy of the demo programme on the test's backend, for this test only."""
+    if backend == "sqlite":
+        target = tmp_path / "demo.db"
+        shutil.copy(request.getfixturevalue("sqlite_demo_template"), target)
+        return str(target)
+    server: PgServer = request.getfixturevalue("pg_server")
+    name = copy_pg(server, request.getfixturevalue("pg_demo_template"))
+    request.addfinalizer(lambda: server.drop_database(name))
+    return server.url(name)

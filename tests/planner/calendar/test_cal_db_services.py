@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pytest
 
 from planner.db.database import Database, open_database
-from planner.demo import load_demo
 from planner.errors import ValidationError
 from planner.services import deadlines as dl
 from planner.services.lookup import committee_by_name, council_by_name
@@ -19,10 +18,8 @@ CESC = "Children and Education Select Committee"
 
 
 @pytest.fixture
-def db(db_url: str) -> Iterator[Database]:
-    database = open_database(db_url)
-    with database.transaction() as s:
-        load_demo(s)
+def db(demo_url: str) -> Iterator[Database]:
+    database = open_database(demo_url)
     yield database
     database.close()
 

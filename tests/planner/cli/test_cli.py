@@ -18,12 +18,10 @@ CESC = "--committee=Children and Education Select Committee"
 
 
 @pytest.fixture
-def fwp(db_url: str, capsys: pytest.CaptureFixture[str]):
+def fwp(demo_url: str, capsys: pytest.CaptureFixture[str]):
     """Run fwp against a demo database (a file, or an address on the PostgreSQL server);
     returns (exit status, stdout, stderr)."""
-    db_path = db_url
-    assert main(["--db", db_path, "demo"]) == 0
-    capsys.readouterr()
+    db_path = demo_url
 
     def run(*args: str) -> tuple[int, str, str]:
         status = main(["--db", db_path, *args])
@@ -41,6 +39,12 @@ def topics_of(path: str, year: str = "2018/19") -> dict[str, object]:
         found = {t.title: t for t in list_topics(s, [committee.id])}
     db.close()
     return found
+
+
+def test_demo_loads_into_an_empty_database(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db_url, "demo"]) == 0
+    assert "Loaded the demo programme" in capsys.readouterr().out
+    assert "Alternative Education Provision" in topics_of(db_url)
 
 
 def test_demo_twice_adds_nothing(fwp) -> None:

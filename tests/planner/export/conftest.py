@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from planner.db.database import Database, open_database
-from planner.demo import load_demo
 from planner.services.lookup import committee_by_name
 from planner.services.programme import programme
 from planner.services.recommendations import list_recommendations, update_recommendation
@@ -25,10 +24,8 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def db(db_url: str) -> Iterator[Database]:
-    database = open_database(db_url)
-    with database.transaction() as s:
-        load_demo(s)
+def db(demo_url: str) -> Iterator[Database]:
+    database = open_database(demo_url)
     yield database
     database.close()
 

@@ -12,7 +12,6 @@ from import_fixtures import CESC, file_state
 
 from planner.cli import main as cli_main
 from planner.db.database import Database, open_database
-from planner.demo import load_demo
 from planner.services.committees import create_committee, create_council
 from planner.services.lookup import committee_by_name
 
@@ -23,11 +22,9 @@ def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def demo_db(db_url: str) -> Iterator[Database]:
+def demo_db(demo_url: str) -> Iterator[Database]:
     """The demo programmes, committed."""
-    db = open_database(db_url)
-    with db.transaction() as s:
-        load_demo(s)
+    db = open_database(demo_url)
     yield db
     db.close()
 
