@@ -51,3 +51,11 @@ class StaleEditError(PlannerError):
         self.expected_version = expected_version
         self.current_version = current_version
         self.current = current
+
+
+class AccessDeniedError(PlannerError):
+    """The user's role on a council's programme does not allow this (issue 6).
+
+    Raised by the planner's own check on a SQLite file, and for the database's refusal
+    (PostgreSQL's insufficient_privilege) on a shared database.
+    """

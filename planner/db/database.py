@@ -11,6 +11,8 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from planner.access import guard as access_guard
+from planner.access.refusal import refusals
 from planner.db.schema import ensure_schema
 from planner.errors import DatabaseError
 from planner.paths import default_database_path
@@ -27,16 +29,18 @@ class Database:
         self.sqlite_path = sqlite_path
         self.backup_path: str | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        access_guard.install(self._sessions, engine.dialect.name)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: commits on success, rolls back everything on any error."""
-        with self._sessions() as session, session.begin():
+        """One user action: commits on success, rolls back everything on any error.
+        The database's refusal of a change becomes an AccessDeniedError."""
+        with self._sessions() as session, refusals(session, True), session.begin():
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        with self._sessions() as session, refusals(session, False):
             yield session
 
     def close(self) -> None:
@@ -128,6 +132,8 @@ def open_database(target: str | Path | None = None) -> Database:
         db.backup_path = ensure_schema(engine, label, path)
         if path is not None:
             _enable_wal(engine)
+        else:
+            _keep_grants(db)
     except DBAPIError as exc:
         engine.dispose()
         raise DatabaseError(_explain(label, path, exc)) from exc
@@ -135,6 +141,17 @@ def open_database(target: str | Path | None = None) -> Database:
         engine.dispose()
         raise
     return db
+
+
+def _keep_grants(db: Database) -> None:
+    """On PostgreSQL, after an upgrade, bring new tables under ``fwp admin setup``'s
+    grants and policies (only when it was run before and this login may run it)."""
+    if db.engine.dialect.name != "postgresql":
+        return
+    from planner.access.pg_setup import keep_grants
+
+    with db.transaction() as session:
+        keep_grants(session)
 
 
 def _explain(label: str, path: Path | None, exc: DBAPIError) -> str:
