@@ -101,7 +101,27 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
   ELSE fwp_item_exempt(tbl, rid) END
 $$""",
 )
+# Whether the session is the tables' owner or a superuser, whom nothing restricts.
+UNRESTRICTED_FUNCTION = """CREATE OR REPLACE FUNCTION fwp_unrestricted() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = {schema}, pg_temp AS $$
+  SELECT r.rolsuper OR pg_has_role(session_user, {owner}, 'USAGE')
+  FROM pg_roles r WHERE r.rolname = session_user
+$$"""
+# Row-level security filters the rows an UPDATE or DELETE can reach, silently; rows a
+# login may see but not change are refused out loud by this trigger instead.
+GUARD_FUNCTION = """CREATE OR REPLACE FUNCTION fwp_guard_{table}() RETURNS trigger
+LANGUAGE plpgsql SET search_path = {schema}, pg_temp AS $$
+BEGIN
+  -- Deeper than 1: a cascade from a change already checked at the top (a topic's moves).
+  IF pg_trigger_depth() = 1 AND NOT fwp_unrestricted() AND NOT ({rule}) THEN
+    RAISE EXCEPTION 'permission denied: your role does not allow changing this % row',
+      TG_TABLE_NAME USING ERRCODE = '42501';
+  END IF;
+  IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+  RETURN NEW;
+END $$"""
 FUNCTION_SIGNATURES = (
+    "fwp_unrestricted()",
     "fwp_councils(integer)",
     "fwp_committees(integer)",
     "fwp_item_exempt(text, text)",
@@ -209,10 +229,11 @@ def policies_for(table: str) -> list[tuple[str, str, str | None, str | None]]:
         )
         return [*out, ("fwp_write", "INSERT", None, clerk), ("fwp_propose", "INSERT", None, member)]
     edit = COUNCIL_RULE[table].format(n=3)
+    read = _select_policy(table)  # the guard trigger refuses what may be seen, not changed
     out += [
         ("fwp_add", "INSERT", None, edit),
-        ("fwp_change", "UPDATE", edit, edit),
-        ("fwp_remove", "DELETE", edit, None),
+        ("fwp_change", "UPDATE", read, edit),
+        ("fwp_remove", "DELETE", read, None),
     ]
     if table == "topic":
         proposal = (
@@ -249,6 +270,7 @@ def setup(session: Session) -> SetupReport:
     run(f"GRANT CONNECT, TEMPORARY ON DATABASE {_q(dbname)} TO {all_groups}")
     run(f"REVOKE CREATE ON SCHEMA {_q(schema)} FROM PUBLIC")
     run(f"GRANT USAGE ON SCHEMA {_q(schema)} TO {all_groups}")
+    run(UNRESTRICTED_FUNCTION.format(schema=_q(schema), owner=_literal(owner)))
     for sql in FUNCTIONS:
         run(sql.format(schema=_q(schema)))
     for signature in FUNCTION_SIGNATURES:
@@ -281,6 +303,8 @@ def setup(session: Session) -> SetupReport:
             run(sql)
             policies += 1
         run(f"ALTER TABLE {_q(table)} ENABLE ROW LEVEL SECURITY")
+        if table in COUNCIL_RULE:
+            _guard(session, schema, table)
     # Tables a later upgrade creates get the same grants (their policies need a re-run).
     viewers = ", ".join(_q(group_name(ns, r)) for r in (UserRole.VIEWER, UserRole.MEMBER))
     editors = ", ".join(_q(group_name(ns, r)) for r in (UserRole.CLERK, UserRole.CHAIRMAN))
@@ -290,6 +314,22 @@ def setup(session: Session) -> SetupReport:
     _remember(session, "access_namespace", ns)
     _remember(session, "access_revision", HEAD_REVISION)
     return SetupReport(ns, tuple(groups), tuple(created), tuple(tables), policies, tuple(unruled))
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _guard(session: Session, schema: str, table: str) -> None:
+    rule = "OLD." + COUNCIL_RULE[table].format(n=3)  # every rule starts with its column
+    session.execute(text(GUARD_FUNCTION.format(table=table, schema=_q(schema), rule=rule)))
+    session.execute(text(f"DROP TRIGGER IF EXISTS fwp_guard ON {_q(table)}"))
+    session.execute(
+        text(
+            f"CREATE TRIGGER fwp_guard BEFORE UPDATE OR DELETE ON {_q(table)} "
+            f"FOR EACH ROW EXECUTE FUNCTION fwp_guard_{table}()"
+        )
+    )
 
 
 def _remember(session: Session, key: str, value: str) -> None:
