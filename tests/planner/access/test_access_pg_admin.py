@@ -102,23 +102,23 @@ def test_a_new_password_replaces_the_old(shared: Shared) -> None:
 
 def test_only_the_owner_manages_roles(shared: Shared) -> None:
     clerk = shared.connect(shared.login(UserRole.CLERK))
-    with pytest.raises(AccessDeniedError, match="Only the owner of the planner tables"):
-        with clerk.transaction() as s:
-            pg_setup.setup(s)
+    owner_only = "Only the owner of the planner tables"
+    with pytest.raises(AccessDeniedError, match=owner_only), clerk.transaction() as s:
+        pg_setup.setup(s)
     with pytest.raises(AccessDeniedError, match="Only the owner"), clerk.transaction() as s:
         admin.grant_access(s, shared.data.surrey, "someone_else", UserRole.CLERK)
-    with pytest.raises(AccessDeniedError, match="superuser or owns the planner tables"):
-        with shared.admin.transaction() as s:
-            admin.grant_access(s, shared.data.surrey, "fwp_admin", UserRole.VIEWER)
+    unrestricted = "superuser or owns the planner tables"
+    with pytest.raises(AccessDeniedError, match=unrestricted), shared.admin.transaction() as s:
+        admin.grant_access(s, shared.data.surrey, "fwp_admin", UserRole.VIEWER)
 
 
 def test_grant_needs_setup_first(pg_db: Database) -> None:
     from access_data import build
 
     data = build(pg_db)
-    with pytest.raises(DatabaseError, match="run 'fwp --db URL admin setup' first"):
-        with pg_db.transaction() as s:
-            admin.grant_access(s, data.surrey, "nobody_yet", UserRole.VIEWER)
+    first = "run 'fwp --db URL admin setup' first"
+    with pytest.raises(DatabaseError, match=first), pg_db.transaction() as s:
+        admin.grant_access(s, data.surrey, "nobody_yet", UserRole.VIEWER)
 
 
 def test_tables_created_later_are_covered(shared: Shared) -> None:
