@@ -3,6 +3,7 @@ own connections (not only through the services)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -181,8 +182,8 @@ def test_the_history_of_exempt_items_is_hidden_from_viewers(
                 ),
                 {
                     "id": rid, "t": table, "r": record, "c": d.committee,
-                    "ch": __import__("json").dumps(changes),
-                    "sn": __import__("json").dumps(snapshot) if snapshot else None,
+                    "ch": json.dumps(changes),
+                    "sn": json.dumps(snapshot) if snapshot else None,
                 },
             )  # fmt: skip
 
