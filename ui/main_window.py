@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 
 from planner.db.database import Database
 from ui import prompts
+from ui.access_status import AccessBadge
 from ui.data.queries import committee_choices
 from ui.export_runner import Exporter
 from ui.file_ops import FileOps
@@ -90,6 +91,8 @@ class MainWindow(QMainWindow):
         self.exporter.finished.connect(self._update_actions)
         self.exporter.failed.connect(self._update_actions)
         self.counts = QLabel()
+        self.access_badge = AccessBadge()
+        self.statusBar().addPermanentWidget(self.access_badge)
         self.statusBar().addPermanentWidget(self.counts)
         self._stale: set[str] = set()
         self._reload_selector = False
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         self._stale = set(VIEW_NAMES)
         self._refresh_now()
         self._update_title()
+        self.access_badge.refresh(self.db, committee_id)
 
     def _view_shown(self, _index: int) -> None:
         self._refresh_now()

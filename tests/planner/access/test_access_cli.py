@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from access_data import CESC, EXEMPT_TOPIC, PUBLIC_TOPIC, SURREY, build
-from conftest import Shared
+from access_support import Shared
 from pg_server import PgServer
 from sqlalchemy import make_url
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import LOGIN_PASSWORD, Shared
+from access_support import LOGIN_PASSWORD, Shared
 from pg_server import PgServer
 from sqlalchemy import text
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from access_data import EXEMPT_GROUP, EXEMPT_TOPIC, PUBLIC_TOPIC
-from conftest import Shared
+from access_support import Shared
 from sqlalchemy import text
 from sqlalchemy.exc import ProgrammingError
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from access_data import EXEMPT_GROUP, EXEMPT_TOPIC, PUBLIC_GROUP, PUBLIC_TOPIC
-from conftest import LOGIN_PASSWORD, Shared
+from access_support import LOGIN_PASSWORD, Shared
 from openpyxl import load_workbook
 from sqlalchemy import text
 
