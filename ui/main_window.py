@@ -87,11 +87,11 @@ class MainWindow(QMainWindow):
         self.files = FileOps(self)
         self.exporter = Exporter(self)
         self.importer = Importer(self)
+        self.access_badge = AccessBadge()  # before the actions: they ask it
         self.actions = WindowActions(self)
         self.exporter.finished.connect(self._update_actions)
         self.exporter.failed.connect(self._update_actions)
         self.counts = QLabel()
-        self.access_badge = AccessBadge()
         self.statusBar().addPermanentWidget(self.access_badge)
         self.statusBar().addPermanentWidget(self.counts)
         self._stale: set[str] = set()
@@ -129,10 +129,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
 
     def show_committee(self, committee_id: str | None) -> None:
+        self.access_badge.refresh(self.db, committee_id)
         self._stale = set(VIEW_NAMES)
         self._refresh_now()
         self._update_title()
-        self.access_badge.refresh(self.db, committee_id)
 
     def _view_shown(self, _index: int) -> None:
         self._refresh_now()

@@ -54,6 +54,7 @@ def test_a_viewer_on_postgresql(
     assert badge.isVisible()
     assert badge.text() == f"{login}: viewer on {SURREY} (public items only, read-only)."
     assert "database" in badge.toolTip()
+    assert not window.actions.new.isEnabled() and not window.actions.import_programme.isEnabled()
     assert not window.controller.set_field("topic", shared.data.public_topic, "notes", "x")
     assert errors == [f"You are a viewer on {SURREY}'s programme: the database refused the change."]
     window.close()
@@ -65,6 +66,7 @@ def test_a_clerk_without_roles_sees_no_badge(qtbot, tmp_path: Path, ui_settings)
     try:
         window = open_window(qtbot, db, ui_settings, data.committee)
         assert not window.access_badge.isVisible()
+        assert window.actions.new.isEnabled()
         assert data.exempt_topic in programme_ids(window)
         titles = {window.view("programme").model.index(r, 1).data() for r in
                   range(window.view("programme").model.rowCount())}  # fmt: skip
