@@ -196,3 +196,33 @@ def test_the_history_of_exempt_items_is_hidden_from_viewers(
     with shared.admin.transaction() as s:  # once h4 is gone, h1 reads as an ordinary edit
         s.execute(text("DELETE FROM change_log WHERE id = 'h4'"))
     assert visible(connect_as(UserRole.MEMBER)) == {"h1", "h6"}
+
+
+def test_a_clerk_elsewhere_is_refused_out_loud_on_rows_it_only_views(shared: Shared) -> None:
+    d = shared.data
+    login = shared.login(UserRole.CLERK, d.west_sussex, name="mixed")
+    from planner.access import admin
+
+    with shared.admin.transaction() as s:
+        admin.grant_access(s, d.surrey, login, UserRole.VIEWER)
+    mixed = shared.connect(login)  # in the clerks' group, but a viewer on Surrey
+    assert "row-level security" in refused(
+        mixed, "UPDATE topic SET notes = 'x' WHERE id = :t", t=d.public_topic
+    )
+    # Moving Surrey's topic into its own council: the new row passes, the old one not.
+    assert "permission denied: your role does not allow changing these topic rows" in refused(
+        mixed, "UPDATE topic SET committee_id = :ws WHERE id = :t", ws=d.ws_committee,
+        t=d.public_topic,
+    )  # fmt: skip
+    assert "topic_move rows" in refused(mixed, "DELETE FROM topic_move")
+    assert "meeting rows" in refused(mixed, "DELETE FROM meeting WHERE id = :m", m=d.meeting)
+    assert "row-level security" in refused(
+        mixed,
+        "INSERT INTO meeting (id, committee_id, date, status, created_at, updated_at, version)"
+        " VALUES ('m-x', :c, '2019-01-01', 'scheduled', now(), now(), 1)",
+        c=d.committee,
+    )
+    with mixed.engine.begin() as conn:  # its own council it may change
+        conn.execute(text("UPDATE topic SET notes = 'ok' WHERE id = :t"), {"t": d.ws_topic})
+    with shared.admin.reading() as s:
+        assert s.execute(text("SELECT count(*) FROM topic_move")).scalar() == 2
