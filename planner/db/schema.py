@@ -126,6 +126,11 @@ def ensure_schema(engine: Engine, where: str, sqlite_path: Path | None) -> str |
         engine.dispose()
         if backup is not None:
             restore_sqlite(backup, sqlite_path)  # type: ignore[arg-type]
+        if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
+            raise DatabaseError(
+                f"{where} needs upgrading from schema {revision}, which only the owner of "
+                "its tables can do: ask them to open it once with this version."
+            ) from exc
         raise DatabaseError(
             f"Upgrading {where} from schema {revision} failed ({exc}); it was left as it was."
         ) from exc

@@ -140,3 +140,16 @@ def test_tables_created_later_are_covered(shared: Shared) -> None:
         assert pg_setup.is_set_up(s)
     with viewer.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM topic")).scalar() == 1
+
+
+def test_a_viewer_cannot_upgrade_and_is_told_who_can(shared: Shared) -> None:
+    login = shared.login(UserRole.VIEWER)
+    with shared.admin.transaction() as s:  # as if written by the previous version
+        s.execute(text("UPDATE alembic_version SET version_num = '0002_capacity'"))
+    with pytest.raises(DatabaseError) as caught:
+        open_database(shared.url_for(login))
+    assert str(caught.value).endswith(
+        "needs upgrading from schema 0002_capacity, which only the owner of its tables can "
+        "do: ask them to open it once with this version."
+    )
+    assert LOGIN_PASSWORD not in str(caught.value)
