@@ -60,6 +60,12 @@ def setup_cmd(session: Session, args: argparse.Namespace) -> str:
 def grant_cmd(session: Session, args: argparse.Namespace) -> str:
     council = council_by_name(session, args.council)
     role = parse_role(args.role)
+    if session.get_bind().dialect.name != "postgresql" and (
+        args.password_prompt or args.password_env
+    ):
+        raise ValidationError(
+            "password", "A SQLite file has no database logins, so a role there takes no password."
+        )
     password = read_password(args, args.user.strip())
     result = admin.grant_access(
         session, council.id, args.user, role, password=password, display_name=args.display_name

@@ -87,6 +87,14 @@ def test_admin_on_postgresql(
         assert prompts == [f"New password for {clerk}: ", f"The same password again for {clerk}: "]
         assert "Pw-typed-2" not in out + err
 
+        answers = iter(["Pw-typed-2", "Pw-typo"])
+        status, out, err = fwp(
+            cli_db, "admin", "grant", "--council", SURREY, "--user", clerk, "--role", "clerk",
+            "--password-prompt",
+        )  # fmt: skip
+        assert status == 1 and "Pw-typ" not in out + err
+        assert err == "fwp: The two passwords are not the same; nothing changed.\n"
+
         status, out, _ = fwp(cli_db, "admin", "list")
         assert status == 0
         lines = out.splitlines()
@@ -163,6 +171,18 @@ def test_admin_on_a_sqlite_file(fwp: Run, tmp_path: Path, monkeypatch: pytest.Mo
         "--password-env", "HOME",
     )  # fmt: skip
     assert status == 1 and "takes no password" in err
+
+    def no_prompt(prompt: str = "") -> str:
+        raise AssertionError("asked for a password that a SQLite file cannot use")
+
+    monkeypatch.setattr(getpass, "getpass", no_prompt)
+    status, _, err = fwp(
+        path, "admin", "grant", "--council", SURREY, "--user", "bob", "--role", "viewer",
+        "--password-prompt",
+    )  # fmt: skip
+    assert status == 1 and err == (
+        "fwp: A SQLite file has no database logins, so a role there takes no password.\n"
+    )
     status, out, err = fwp(
         path, "admin", "grant", "--council", SURREY, "--user", "bob", "--role", "viewer"
     )

@@ -3,13 +3,16 @@ changes for the single clerk who keeps the file."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from access_data import EXEMPT_GROUP, EXEMPT_TOPIC, PUBLIC_GROUP, PUBLIC_TOPIC, SURREY, build
 from sqlalchemy import select
 
 from planner.access import admin
 from planner.access.roles import access_of, acting_role, grant_role, revoke_role, role_of
-from planner.db.database import Database
+from planner.db.database import Database, open_database
 from planner.db.models import ChangeLog
 from planner.enums import UserRole
 from planner.errors import AccessDeniedError, NotFoundError
@@ -17,6 +20,14 @@ from planner.services.groups import list_groups
 from planner.services.meetings import delete_meeting
 from planner.services.programme import programme
 from planner.services.topics import create_topic, get_topic, list_topics, topic_moves, update_topic
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """Always a SQLite file here, whatever backends the shared ``db`` fixture covers."""
+    database = open_database(tmp_path / "local.db")
+    yield database
+    database.close()
 
 
 def as_user(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
