@@ -162,6 +162,11 @@ def _explain(label: str, path: Path | None, exc: DBAPIError) -> str:
             f"Cannot open {label}: the file or its folder is read-only. "
             "Copy it to a folder you can write to."
         )
+    if "permission denied for database" in lowered:
+        return (
+            f"Cannot open {label}: this login has no role on that database; its "
+            "administrator gives one with 'fwp admin grant'."
+        )
     if "file is not a database" in lowered or "malformed" in lowered:
         return f"{label} is not a planner database: SQLite reports '{message}'."
     return f"Cannot open {label}: {message}"

@@ -86,8 +86,13 @@ def test_grant_then_change_then_revoke(shared: Shared) -> None:
     with shared.admin.transaction() as s:
         view, group = admin.revoke_access(s, shared.data.surrey, login)
     assert view.role == UserRole.CHAIRMAN and group is None
-    with pytest.raises(DatabaseError, match="permission denied for database"):
+    with pytest.raises(DatabaseError) as caught:
         open_database(shared.url_for(login))
+    assert str(caught.value) == (
+        f"Cannot open postgresql+psycopg://{login}:***@127.0.0.1:{shared.server.port}/"
+        f"{shared.dbname}: this login has no role on that database; its administrator "
+        "gives one with 'fwp admin grant'."
+    )
 
 
 def test_a_new_password_replaces_the_old(shared: Shared) -> None:
