@@ -74,3 +74,25 @@ def test_a_clerk_without_roles_sees_no_badge(qtbot, tmp_path: Path, ui_settings)
         window.close()
     finally:
         db.close()
+
+
+def test_a_member_proposes_from_the_window(
+    qtbot, shared: Shared, ui_settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    login = shared.login(UserRole.MEMBER)
+    window = open_window(qtbot, shared.connect(login), ui_settings, shared.data.committee)
+    errors: list[str] = []
+    monkeypatch.setattr(prompts, "error", lambda _p, _t, text: errors.append(text))
+    assert window.actions.new.isEnabled() and not window.actions.delete.isEnabled()
+    controller = window.controller
+    monkeypatch.setattr(controller, "open_form", lambda *_a, **_k: {"title": "School Places"})
+    controller.add("topic", shared.data.committee)
+    assert errors == []
+    with shared.admin.reading() as s:
+        from planner.services.topics import list_topics
+
+        proposed = next(t for t in list_topics(s) if t.title == "School Places")
+    assert proposed.status.value == "proposed"
+    assert not controller.set_field("topic", proposed.id, "notes", "More detail")
+    assert errors == [f"You are a member on {SURREY}'s programme: the database refused the change."]
+    window.close()
