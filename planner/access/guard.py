@@ -196,7 +196,9 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
             if obj in session.dirty and not session.is_modified(obj, include_collections=False):
                 continue
             council_id = _council_of(session, obj)
-            level = ctx.level(council_id)
+            # A move of a topic this user may not see: treat it as not theirs to make.
+            unseen = council_id is None and isinstance(obj, TopicMove) and bool(ctx.hidden_topics)
+            level = READ if unseen else ctx.level(council_id)
             if level >= EDIT:
                 continue
             if level >= PROPOSE and obj in session.new and _is_proposal(obj):

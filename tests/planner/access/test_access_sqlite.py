@@ -129,3 +129,18 @@ def test_role_of_and_acting_role(db: Database, monkeypatch: pytest.MonkeyPatch) 
     with db.transaction() as s:
         assert revoke_role(s, data.surrey, "chair").display_name == "Cllr Chris Botten"
         assert role_of(s, data.surrey, "chair") == UserRole.CLERK  # no roles left at all
+
+
+def test_a_viewer_cannot_record_a_move_of_a_hidden_topic(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.db.models import TopicMove
+
+    as_user(monkeypatch, "clerk1")
+    data = build(db)
+    with db.transaction() as s:
+        admin.grant_access(s, data.surrey, "bob", UserRole.VIEWER)
+    as_user(monkeypatch, "bob")
+    with pytest.raises(AccessDeniedError), db.transaction() as s:
+        s.add(TopicMove(topic_id=data.exempt_topic, from_label="a", to_label="b"))
+        s.flush()
