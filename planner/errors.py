@@ -73,3 +73,11 @@ class LoginError(DatabaseError):
     def __init__(self, message: str, *, needs_password: bool) -> None:
         super().__init__(message)
         self.needs_password = needs_password
+
+
+class AccessDeniedError(PlannerError):
+    """The user's role on a council's programme does not allow this (issue 6).
+
+    Raised by the planner's own check on a SQLite file, and for the database's refusal
+    (PostgreSQL's insufficient_privilege) on a shared database.
+    """

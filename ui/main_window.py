@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWid
 from planner.db.database import Database
 from planner.errors import ConnectionLostError
 from ui import prompts
+from ui.access_status import AccessBadge
 from ui.data.queries import committee_choices
 from ui.export_runner import Exporter
 from ui.file_ops import FileOps
@@ -87,10 +88,12 @@ class MainWindow(QMainWindow):
         self.files = FileOps(self)
         self.exporter = Exporter(self)
         self.importer = Importer(self)
+        self.access_badge = AccessBadge()  # before the actions: they ask it
         self.actions = WindowActions(self)
         self.exporter.finished.connect(self._update_actions)
         self.exporter.failed.connect(self._update_actions)
         self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.access_badge)
         self.statusBar().addPermanentWidget(self.counts)
         self._stale: set[str] = set()
         self._reload_selector = False
@@ -127,6 +130,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
 
     def show_committee(self, committee_id: str | None) -> None:
+        self.access_badge.refresh(self.db, committee_id)
         self._stale = set(VIEW_NAMES)
         self._refresh_now()
         self._update_title()

@@ -179,3 +179,8 @@ class WindowActions:
             action.setEnabled(has_committee and not busy)
         for action in (self.import_programme, self.import_tracker):
             action.setEnabled(has_committee and not w.importer.busy())
+        access = w.access_badge.access
+        if access is not None and not access.can_edit:  # Edit stays: its form shows details
+            self.new.setEnabled(has_committee and access.can_propose and view.name == "programme")
+            for action in (self.delete, self.move, self.import_programme, self.import_tracker):
+                action.setEnabled(False)

@@ -30,7 +30,7 @@ def export_cmd(session: Session, args: argparse.Namespace) -> str:
         prog = programme(session, committee.id, public=args.public, from_date=from_date)
         written = export_programme(prog, out)
         rows = len(prog.scheduled) + len(prog.task_groups) + len(prog.in_development)
-        kind = "public" if args.public else "full"
+        kind = "public" if prog.public else "full"  # a viewer always gets the public one
         return f"Wrote the {kind} programme ({rows} rows) to {written}."
     recs = list_recommendations(session, committee_ids_named(session, committee))
     written = export_tracker(recs, out, f"{committee.name} Recommendations Tracker")

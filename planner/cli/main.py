@@ -14,6 +14,7 @@ from typing import NoReturn, cast
 from sqlalchemy.orm import Session
 
 from planner.cli import (
+    admin_cmds,
     calendar_cmds,
     committee_cmds,
     exporting,
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     programme_cmds.register(sub, common)
     tracking_cmds.register(sub, common)
     import_cmds.register(sub, common)
+    admin_cmds.register(sub)
     return parser
 
 

@@ -11,6 +11,8 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from planner.access import guard as access_guard
+from planner.access.refusal import refusals
 from planner.db import faults
 from planner.db.limits import check_limits
 from planner.db.schema import ensure_schema
@@ -34,16 +36,18 @@ class Database:
         self.backup_path: str | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", check_limits)
+        access_guard.install(self._sessions, engine.dialect.name)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action: commits on success, rolls back everything on any error.
 
-        A server that has gone away raises ConnectionLostError: nothing was saved, and the
+        The database's refusal of a change becomes an AccessDeniedError. A server that
+        has gone away raises ConnectionLostError: nothing was saved, and the
         same action succeeds once it is back (``pool_pre_ping`` replaces dead connections).
         """
         try:
-            with self._sessions() as session, session.begin():
+            with self._sessions() as session, refusals(session, True), session.begin():
                 yield session
         except DBAPIError as exc:
             translated = self._translated(exc, writing=True)
@@ -54,7 +58,7 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         try:
-            with self._sessions() as session:
+            with self._sessions() as session, refusals(session, False):
                 yield session
         except DBAPIError as exc:
             translated = self._translated(exc, writing=False)
@@ -165,6 +169,8 @@ def open_database(target: str | Path | None = None) -> Database:
         db.backup_path = ensure_schema(engine, label, path)
         if path is not None:
             _enable_wal(engine)
+        else:
+            _keep_grants(db)
     except DBAPIError as exc:
         engine.dispose()
         if path is None:
@@ -176,6 +182,17 @@ def open_database(target: str | Path | None = None) -> Database:
     return db
 
 
+def _keep_grants(db: Database) -> None:
+    """On PostgreSQL, after an upgrade, bring new tables under ``fwp admin setup``'s
+    grants and policies (only when it was run before and this login may run it)."""
+    if db.engine.dialect.name != "postgresql":
+        return
+    from planner.access.pg_setup import keep_grants
+
+    with db.transaction() as session:
+        keep_grants(session)
+
+
 def _explain(label: str, path: Path | None, exc: DBAPIError) -> str:
     message = str(exc.orig).strip() if exc.orig is not None else str(exc)
     lowered = message.lower()
@@ -183,6 +200,11 @@ def _explain(label: str, path: Path | None, exc: DBAPIError) -> str:
         return (
             f"Cannot open {label}: the file or its folder is read-only. "
             "Copy it to a folder you can write to."
+        )
+    if "permission denied for database" in lowered:
+        return (
+            f"Cannot open {label}: this login has no role on that database; its "
+            "administrator gives one with 'fwp admin grant'."
         )
     if "file is not a database" in lowered or "malformed" in lowered:
         return f"{label} is not a planner database: SQLite reports '{message}'."

@@ -97,6 +97,11 @@ def opening_error(exc: DBAPIError, url: URL) -> PlannerError:
             f"Cannot open {address(url)}: there is no database called '{url.database}' "
             f"on {server}."
         )
+    if "permission denied for database" in text:  # CONNECT withheld by `fwp admin setup`
+        return DatabaseError(
+            f"Cannot open {address(url)}: this login has no role on that database; its "
+            "administrator gives one with 'fwp admin grant'."
+        )
     if "translate host name" in text or "name or service not known" in text:
         return ConnectionLostError(
             f"Cannot open the planner database: the server name '{url.host}' is not known; "

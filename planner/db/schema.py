@@ -134,6 +134,11 @@ def ensure_schema(engine: Engine, where: str, sqlite_path: Path | None) -> str |
         engine.dispose()
         if backup is not None:
             restore_sqlite(backup, sqlite_path)  # type: ignore[arg-type]
+        if getattr(getattr(exc, "orig", None), "sqlstate", None) == "42501":
+            raise DatabaseError(
+                f"{where} needs upgrading from schema {revision}, which only the owner of "
+                "its tables can do: ask them to open it once with this version."
+            ) from exc
         from planner.db.faults import scrub
 
         detail = scrub(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)

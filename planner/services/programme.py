@@ -14,6 +14,7 @@ import re
 
 from sqlalchemy.orm import Session
 
+from planner.access.roles import sees_exempt
 from planner.dates import MONTHS
 from planner.db.models import Committee
 from planner.enums import TopicStatus
@@ -75,6 +76,8 @@ def programme(
 ) -> Programme:
     """``from_date`` leaves out meetings before it, as a programme in an agenda pack does."""
     committee = get(session, Committee, committee_id, "committee")
+    # Viewers and members get the public programme, whatever they ask for (issue 6).
+    public = public or not sees_exempt(session, committee.council_id)
     topics = [t for t in list_topics(session, [committee_id]) if t.status != TopicStatus.DROPPED]
     if public:
         topics = [t for t in topics if not t.exempt]
