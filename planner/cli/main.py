@@ -19,6 +19,7 @@ from planner.cli import (
     exporting,
     import_cmds,
     listing,
+    offline_cmds,
     programme_cmds,
     tracking_cmds,
 )
@@ -91,11 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     programme_cmds.register(sub, common)
     tracking_cmds.register(sub, common)
     import_cmds.register(sub, common)
+    offline_cmds.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "runs_alone", None):  # commands that open their databases themselves
+        return int(args.runs_alone(args))
     try:
         from planner.db.database import open_database
 
