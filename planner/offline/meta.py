@@ -84,15 +84,16 @@ def check_source(info: CopyInfo, source_meta: dict[str, str | None], copy_label:
                  source_label: str) -> None:  # fmt: skip
     """Refuse a source the copy did not come from (its identity differs)."""
     if source_meta.get("database_id") != info.source_id:
-        if source_meta.get(SOURCE_ID) and source_meta.get("database_id") == info.database_id:
-            raise DatabaseError(f"{source_label} and {copy_label} are the same database.")
+        if source_meta.get("database_id") == info.database_id:
+            raise DatabaseError(
+                f"{source_label} is the offline copy itself; sync it with the database it "
+                f"came from ({info.source_label}). Nothing was changed."
+            )
         raise DatabaseError(
             f"{copy_label} was taken offline from another database ({info.source_label}), "
             f"not from {source_label}; syncing them would mix two programmes, so nothing "
             "was changed."
         )
-    if info.database_id == source_meta.get("database_id"):
-        raise DatabaseError(f"{source_label} and {copy_label} are the same database.")
 
 
 def marker_key(copy_database_id: str) -> str:
