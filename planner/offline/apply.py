@@ -153,7 +153,7 @@ def read_base(conn: Connection) -> dict[Key, BaseEntry]:
         (t, r): BaseEntry(v, values)
         for t, r, v, values in conn.execute(
             select(BASE.c.table_name, BASE.c.record_id, BASE.c.version, BASE.c["values"])
-        )
+        ).all()
     }
 
 

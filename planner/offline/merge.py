@@ -103,6 +103,7 @@ class _Record:
     final: dict[Side, Values | None]
     open_fields: set[str] = field(default_factory=set)  # conflicting fields left as they are
     split: bool = False  # the sides are left different (open conflict, held back)
+    untouched: bool = False  # the same version on both sides and in the base: nothing to do
 
 
 def _changed(base: BaseEntry, row: Row) -> bool:
@@ -126,6 +127,10 @@ def _merge_fields(
     src, cpy = rec.now["source"], rec.now["copy"]
     assert src is not None and cpy is not None
     base_values = rec.base.values if rec.base else None
+    if rec.base and not _changed(rec.base, src) and not _changed(rec.base, cpy):
+        rec.final = {"source": cpy.values, "copy": cpy.values}
+        rec.untouched = src.version == cpy.version == rec.base.version
+        return
     if rec.base and not _changed(rec.base, src):
         rec.final = {"source": dict(cpy.values), "copy": dict(cpy.values)}
         return
@@ -298,6 +303,9 @@ def _version(rec: _Record) -> int:
 
 
 def _writes(rec: _Record, plan: MergePlan) -> None:
+    copy_now = rec.now["copy"]
+    if rec.untouched and copy_now is not None and rec.final["source"] is copy_now.values:
+        return  # the same on both sides and in the base, and no reference changed it
     agreed = not rec.split and rec.final["source"] is not None
     version = _version(rec) if agreed else 0
     newest = max((r.updated_at for r in rec.now.values() if r is not None), default=None)
