@@ -79,6 +79,15 @@ def _committees(
     return sorted(found.values(), key=lambda c: (c[1], c[2]))
 
 
+def _by_id(conn: Connection, ids: Sequence[str], where: str) -> list[tuple[str, str, str]]:
+    committee = Committee.__table__
+    query = select(committee.c.id, committee.c.name, committee.c.municipal_year)
+    rows = [(r[0], r[1], r[2]) for r in conn.execute(query.where(committee.c.id.in_(list(ids))))]
+    if len(rows) != len(set(ids)):
+        raise NotFoundError(f"A committee chosen is no longer in {where}; nothing was taken.")
+    return rows
+
+
 def _fold_wal(db: Database) -> None:
     """Everything into the main file before it is renamed: the -wal file is not renamed
     with it. The next open turns WAL on again."""
@@ -109,15 +118,20 @@ def checkout(
     *,
     year: str | None = None,
     council: str | None = None,
+    committee_ids: Sequence[str] = (),
     progress: Progress | None = None,
 ) -> CheckoutReport:
+    """Take the committees called ``names`` (every year, or ``year``), and those with the
+    ids ``committee_ids`` (the window picks committee-years), offline into ``out``."""
     say = progress or (lambda _text, _percent: None)
     path = _target(out)
-    if not names:
+    if not names and not committee_ids:
         raise PlannerError("Name at least one committee to take offline.")
     say(f"Reading {source.label}…", 5)
     with _isolated(source.engine.connect()) as sc, sc.begin():
-        committees = _committees(sc, names, year, council, source.label)
+        committees = _committees(sc, names, year, council, source.label) if names else []
+        committees = sorted({*committees, *_by_id(sc, committee_ids, source.label)},
+                            key=lambda c: (c[1], c[2]))  # fmt: skip
         source_id = read_meta(sc).get("database_id")
         if not source_id:
             raise PlannerError(f"{source.label} has no database identity to record.")

@@ -98,3 +98,13 @@ def check_source(info: CopyInfo, source_meta: dict[str, str | None], copy_label:
 
 def marker_key(copy_database_id: str) -> str:
     return MARKER_PREFIX + copy_database_id
+
+
+def origin(engine: Any, label: str) -> CopyInfo | None:
+    """Where the database behind ``engine`` was taken offline from, or None if it is not
+    an offline copy (the window asks this to know which side of a sync it holds)."""
+    with engine.connect() as conn:
+        meta = read_meta(conn)
+    if not meta.get(SOURCE_ID):
+        return None
+    return copy_info(meta, label)
