@@ -122,8 +122,12 @@ class SyncDialog(QDialog):
         summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = ConflictModel(report.conflicts, self)
         self.table = _table(self.model, "Conflicts")
-        for column, width in enumerate((28, 14, 22, 24, 22, 24, 16)):
-            self.table.setColumnWidth(column, width * self.fontMetrics().averageCharWidth())
+        # Conflicts are few, so fitting the columns to their text is cheap; the full text
+        # of a clipped cell is in its tooltip.
+        self.table.resizeColumnsToContents()
+        widest = 44 * self.fontMetrics().averageCharWidth()
+        for column in range(self.model.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column) + 8, widest))
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         choices = QHBoxLayout()
@@ -154,7 +158,7 @@ class SyncDialog(QDialog):
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(1100 if report.conflicts else 560, 520 if report.conflicts else 200)
+        self.resize(1240 if report.conflicts else 560, 520 if report.conflicts else 200)
 
     def _summary(self) -> str:
         r = self.report
