@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, update
+from sqlalchemy.exc import DBAPIError
 
 from planner.db.database import Database
+from planner.errors import DatabaseError
 from planner.identity import current_user
 from planner.offline.apply import (
     apply_writes,
@@ -141,7 +143,32 @@ def sync(
 ) -> SyncReport:
     """Merge ``copy`` with ``source`` (or, with ``apply=False``, only say what merging would
     do). ``choices`` settles named conflicts, ``prefer`` the others."""
-    say = progress or (lambda _text, _percent: None)
+    stage = ["read"]
+    try:
+        return _sync(source, copy, prefer, choices, apply, progress or (lambda _t, _p: None),
+                     stage)  # fmt: skip
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+        if stage[0] == "copy":
+            raise DatabaseError(
+                f"{source.label} was synced but {copy.label} could not be written ({reason}); "
+                "the copy is as it was. Run the sync again to finish."
+            ) from exc
+        raise DatabaseError(
+            f"The sync stopped ({reason}): one of the databases was changed or locked while "
+            "it ran. Nothing was changed; run the sync again."
+        ) from exc
+
+
+def _sync(
+    source: Database,
+    copy: Database,
+    prefer: Side | None,
+    choices: Resolutions | None,
+    apply: bool,
+    say: Progress,
+    stage: list[str],
+) -> SyncReport:
     say("Reading the offline copy…", 5)
     with copy.engine.connect() as cc, cc.begin() as copy_tx:
         info = copy_info(read_meta(cc), copy.label)
@@ -182,6 +209,7 @@ def sync(
             write_meta(sc, {marker_key(info.database_id): json.dumps(marker)})
             _fault("after-source-writes")
             source_tx.commit()
+        stage[0] = "copy"
         _fault("between-commits")
         say(f"Writing {len(plan.writes['copy'])} changes to the offline copy…", 80)
         apply_writes(cc, plan.writes["copy"], copy.label)

@@ -280,3 +280,40 @@ def test_council_and_committee_edits_travel_too(world: World) -> None:
     )
     assert world.value(world.copy, "council", world.ids.council, "nation") == "wales"
     agreed(world)
+
+
+def test_a_source_edit_during_the_sync_stops_it_with_nothing_changed(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib
+
+    from planner.db.database import open_database
+
+    sync_module = importlib.import_module("planner.offline.sync")
+    from planner.errors import PlannerError
+
+    edit(world.copy, update_topic, world.academy, method="Witness session")
+    real = sync_module.apply_writes
+    calls = []
+
+    def racing(conn, writes, where):  # type: ignore[no-untyped-def]
+        if not calls:  # the source's half: someone else edits the same topic first
+            other = open_database(world.source.engine.url.render_as_string(hide_password=False))
+            try:
+                edit(other, update_topic, world.academy, officers="Someone else")
+            finally:
+                other.close()
+        calls.append(where)
+        return real(conn, writes, where)
+
+    monkeypatch.setattr(sync_module, "apply_writes", racing)
+    copy_before = world.state(world.copy)
+    with pytest.raises(PlannerError, match="run the sync again|Run the sync again"):
+        world.sync()
+    assert world.state(world.copy) == copy_before
+    assert world.value(world.source, "topic", world.academy, "method") == "Formal report"
+    monkeypatch.setattr(sync_module, "apply_writes", real)
+    assert not world.sync().conflicts  # run again: both edits kept
+    values = world.state(world.source)[("topic", world.academy)]
+    assert (values["method"], values["officers"]) == ("Witness session", "Someone else")
+    agreed(world)
