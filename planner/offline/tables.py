@@ -181,6 +181,46 @@ def read_scope(conn: Connection, committee_ids: Sequence[str]) -> dict[Key, Row]
     return rows
 
 
+def scope_versions(conn: Connection, committee_ids: Sequence[str]) -> dict[Key, int]:
+    """The version of every record ``read_scope`` would read, without their values: a sync
+    reads whole rows only for records whose version moved on either side."""
+    found: dict[Key, int] = {}
+    committee, topic, move = BY_NAME["committee"], BY_NAME["topic"], BY_NAME["topic_move"]
+    councils: set[str] = set()
+    ids = list(committee_ids)
+    for chunk in _chunks(ids):
+        query = select(committee.c.id, committee.c.version, committee.c.council_id)
+        for record_id, version, council_id in conn.execute(query.where(committee.c.id.in_(chunk))):
+            found[("committee", record_id)] = version
+            councils.add(council_id)
+    council = BY_NAME["council"]
+    query = select(council.c.id, council.c.version).where(council.c.id.in_(sorted(councils)))
+    found.update({("council", row[0]): row[1] for row in conn.execute(query)})
+    for chunk in _chunks(ids):
+        for table in TABLES:
+            if "committee_id" in table.c and table.name != "committee":
+                query = select(table.c.id, table.c.version)
+                rows = conn.execute(query.where(table.c.committee_id.in_(chunk))).all()
+                found.update({(table.name, r[0]): r[1] for r in rows})
+        topics = select(topic.c.id).where(topic.c.committee_id.in_(chunk))
+        query = select(move.c.id, move.c.version).where(move.c.topic_id.in_(topics))
+        found.update({("topic_move", r[0]): r[1] for r in conn.execute(query).all()})
+    return found
+
+
+def read_rows(conn: Connection, keys: Iterable[Key]) -> dict[Key, Row]:
+    """These records as this side holds them (a key it does not hold is left out)."""
+    by_table: dict[str, list[str]] = {}
+    for name, record_id in keys:
+        by_table.setdefault(name, []).append(record_id)
+    rows: dict[Key, Row] = {}
+    for name, ids in by_table.items():
+        table = BY_NAME[name]
+        for chunk in _chunks(sorted(ids)):
+            rows.update(_rows(conn, table, table.c.id.in_(chunk)))
+    return rows
+
+
 def existing_ids(conn: Connection, table: Table, ids: Sequence[str]) -> set[str]:
     """Which of these ids the table holds (in or out of the checked-out committees)."""
     found: set[str] = set()
