@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pytest
 from offline_world import build_source
 from sample_programme import CESC
 
@@ -24,10 +26,10 @@ def state(db: Database, committee: str) -> dict:
         return {k: r.values for k, r in read_scope(conn, [committee]).items()}
 
 
-def prepared(folder: Path) -> tuple[str, dict[str, str]]:
+def prepared(folder: Path, source_target: str) -> tuple[str, dict[str, str]]:
     """The source and copies a and b, each edited; returns the committee id and topic ids."""
     folder.mkdir()
-    source = open_database(folder / "source.db")
+    source = open_database(source_target)
     ids, topics = build_source(source)
     for name in ("a", "b"):
         checkout(source, [CESC], folder / f"{name}.db", year="2018/19")
@@ -42,8 +44,9 @@ def prepared(folder: Path) -> tuple[str, dict[str, str]]:
     return ids.committee, topics
 
 
-def run(folder: Path, order: str) -> tuple[list[dict], list[tuple]]:
-    dbs = {n: open_database(folder / f"{n}.db") for n in ("source", "a", "b")}
+def run(folder: Path, source_target: str, order: str) -> tuple[list[dict], list[tuple]]:
+    dbs = {"source": open_database(source_target),
+           **{n: open_database(folder / f"{n}.db") for n in ("a", "b")}}  # fmt: skip
     conflicts = []
     for name in order:  # e.g. "aba": the first copy again, to take the second's changes
         report = sync(dbs["source"], dbs[name])
@@ -52,12 +55,39 @@ def run(folder: Path, order: str) -> tuple[list[dict], list[tuple]]:
     return [dbs[n] for n in ("source", "a", "b")], conflicts  # type: ignore[return-value]
 
 
-def test_either_order_ends_in_the_same_result(tmp_path: Path) -> None:
-    committee, topics = prepared(tmp_path / "start")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def sources(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[str], str]]:
+    """``sources(name)``: the address of the source for one run; "start" is built first,
+    the others are copies of it as it was then (a file copy, or a database template)."""
+    if request.param == "sqlite":
+        def sqlite_source(name: str) -> str:
+            if name != "start":
+                shutil.copy(tmp_path / "start.db", tmp_path / f"{name}.db")
+            return str(tmp_path / f"{name}.db")
+
+        yield sqlite_source
+        return
+    server = request.getfixturevalue("pg_server")
+    made: dict[str, str] = {"start": server.new_database(request.getfixturevalue("pg_template"))}
+
+    def pg_source(name: str) -> str:
+        if name not in made:
+            made[name] = server.new_database(template=made["start"])
+        return str(server.url(made[name]))
+
+    yield pg_source
+    for database in made.values():
+        server.drop_database(database)
+
+
+def test_either_order_ends_in_the_same_result(
+    tmp_path: Path, sources: Callable[[str], str]
+) -> None:
+    committee, topics = prepared(tmp_path / "start", sources("start"))
     shutil.copytree(tmp_path / "start", tmp_path / "ab")
     shutil.copytree(tmp_path / "start", tmp_path / "ba")
-    first, first_conflicts = run(tmp_path / "ab", "aba")
-    second, second_conflicts = run(tmp_path / "ba", "bab")
+    first, first_conflicts = run(tmp_path / "ab", sources("ab"), "aba")
+    second, second_conflicts = run(tmp_path / "ba", sources("ba"), "bab")
     try:
         ends = [[state(db, committee) for db in dbs] for dbs in (first, second)]
         academy = ("topic", topics["academy"])
