@@ -72,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"fwp: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("fwp: interrupted; each database is as it was or fully synced.", file=sys.stderr)
+        print("fwp: interrupted; each database is as it was or synced, and running the "
+              "sync again finishes the job.", file=sys.stderr)  # fmt: skip
         return 1
 
 

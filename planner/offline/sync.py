@@ -2,8 +2,8 @@
 
 The order is what makes an interruption safe (docs/offline.md has the reasoning):
 
-1. the copy's transaction starts and takes the copy's write lock; the copy and its
-   base are read;
+1. the copy's transaction starts and takes the copy's write lock (and a SQLite source's
+   too); the copy and its base are read;
 2. the source's transaction reads the source, the merge is worked out, the source's
    half is written together with a marker naming this sync, and the source commits;
 3. the copy's half and the new base are written, with the sync's id, and the copy
@@ -110,9 +110,12 @@ def _counts(plan: MergePlan, side: Side) -> SideCounts:
     return SideCounts(n("insert"), n("update"), n("delete"))
 
 
-def _lock_copy(conn: Connection) -> None:
-    """Take the SQLite write lock now, so nobody edits the copy between read and write."""
-    conn.execute(update(META).where(META.c.key == "database_id").values(value=META.c.value))
+def _lock(conn: Connection) -> None:
+    """Take SQLite's write lock now, so nobody edits the file between read and write
+    (others wait for it, up to the busy timeout). On PostgreSQL the version checks and
+    REPEATABLE READ catch a concurrent edit instead, without locking anybody out."""
+    if conn.dialect.name == "sqlite":
+        conn.execute(update(META).where(META.c.key == "database_id").values(value=META.c.value))
 
 
 def _isolated(conn: Connection) -> Connection:
@@ -174,13 +177,15 @@ def _sync(
     with copy.engine.connect() as cc, cc.begin() as copy_tx:
         info = copy_info(read_meta(cc), copy.label)
         if apply:
-            _lock_copy(cc)
+            _lock(cc)
         # Versions first: a record at the base's version on both sides is the same
         # everywhere, so only the others are read whole (500 edits of 10,000 topics).
         base_v = base_versions(cc)
         copy_v = scope_versions(cc, info.committee_ids)
         say(f"Reading {source.label}…", 25)
         with _isolated(source.engine.connect()) as sc, sc.begin() as source_tx:
+            if apply:
+                _lock(sc)
             source_meta = read_meta(sc)
             check_source(info, source_meta, copy.label, source.label)
             source_v = scope_versions(sc, info.committee_ids)

@@ -283,15 +283,18 @@ def test_council_and_committee_edits_travel_too(world: World) -> None:
 
 
 def test_a_source_edit_during_the_sync_stops_it_with_nothing_changed(
-    world: World, monkeypatch: pytest.MonkeyPatch
+    pg_db, tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """PostgreSQL: nobody is locked out; the version check refuses the sync instead."""
     import importlib
 
-    from planner.db.database import open_database
+    from offline_world import make_world
 
-    sync_module = importlib.import_module("planner.offline.sync")
+    from planner.db.database import open_database
     from planner.errors import PlannerError
 
+    world = make_world(pg_db, tmp_path)
+    sync_module = importlib.import_module("planner.offline.sync")
     edit(world.copy, update_topic, world.academy, method="Witness session")
     real = sync_module.apply_writes
     calls = []
@@ -316,4 +319,36 @@ def test_a_source_edit_during_the_sync_stops_it_with_nothing_changed(
     assert not world.sync().conflicts  # run again: both edits kept
     values = world.state(world.source)[("topic", world.academy)]
     assert (values["method"], values["officers"]) == ("Witness session", "Someone else")
+    agreed(world)
+    world.close()
+
+
+def test_a_sqlite_source_is_locked_while_the_sync_writes(
+    sqlite_world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite: the sync holds the source's write lock, so another writer waits (here: gives
+    up at once) instead of slipping an edit in between the sync's read and write."""
+    import importlib
+    import sqlite3
+
+    world = sqlite_world
+    sync_module = importlib.import_module("planner.offline.sync")
+    edit(world.copy, update_topic, world.academy, method="Witness session")
+    real = sync_module.apply_writes
+    refused = []
+
+    def racing(conn, writes, where):  # type: ignore[no-untyped-def]
+        if not refused:
+            other = sqlite3.connect(world.source.sqlite_path, timeout=0.05)
+            try:
+                other.execute("UPDATE topic SET officers = 'x' WHERE id = ?", (world.academy,))
+            except sqlite3.OperationalError as exc:
+                refused.append(str(exc))
+            finally:
+                other.close()
+        return real(conn, writes, where)
+
+    monkeypatch.setattr(sync_module, "apply_writes", racing)
+    assert world.sync().applied
+    assert refused == ["database is locked"]
     agreed(world)
