@@ -183,6 +183,8 @@ def _sync(
         base_v = base_versions(cc)
         copy_v = scope_versions(cc, info.committee_ids)
         say(f"Reading {source.label}…", 25)
+        with source.engine.connect() as first_look:  # refuse a stranger before locking it
+            check_source(info, read_meta(first_look), copy.label, source.label)
         with _isolated(source.engine.connect()) as sc, sc.begin() as source_tx:
             if apply:
                 _lock(sc)
