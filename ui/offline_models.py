@@ -111,6 +111,11 @@ class ConflictModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = index.row()
+        if role == _TIP and index.column() in (2, 4):  # the whole value, not clipped
+            c = self.conflicts[row]
+            value = c.copy_value if index.column() == 2 else c.source_value
+            return shown(c, "copy" if index.column() == 2 else "source") if (
+                c.field is None or value is None) else str(value)  # fmt: skip
         if role in (_DISPLAY, _TIP):
             return self._cells(row)[index.column()]
         if role == IdRole:

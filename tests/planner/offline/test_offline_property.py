@@ -27,10 +27,9 @@ FIELDS = ("method", "officers", "notes")
 SIDES = ("source", "c0", "c1")
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    folder = tmp_path_factory.mktemp("offline-template")
-    source = open_database(folder / "source.db")
+def build_template(folder: Path, source_target: str) -> str:
+    """The source (four topics) and copies c0 and c1 in ``folder``; the committee's id."""
+    source = open_database(source_target)
     ids = build_cesc(source)
     with source.transaction() as s:
         for n in range(4):
@@ -38,7 +37,25 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, s
     for name in ("c0", "c1"):
         checkout(source, [CESC], folder / f"{name}.db", year="2018/19")
     source.close()
-    yield folder, ids.committee
+    return ids.committee
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    folder = tmp_path_factory.mktemp("offline-template")
+    yield folder, build_template(folder, str(folder / "source.db"))
+
+
+@pytest.fixture(scope="module")
+def pg_template_world(
+    tmp_path_factory: pytest.TempPathFactory, pg_server: Any, pg_template: str
+) -> Iterator[tuple[Path, str, str]]:
+    """The same on PostgreSQL: the source is a database each example clones."""
+    folder = tmp_path_factory.mktemp("offline-pg-template")
+    name = pg_server.new_database(template=pg_template)
+    committee = build_template(folder, pg_server.url(name))
+    yield folder, committee, name
+    pg_server.drop_database(name)
 
 
 edit_step = st.tuples(st.just("edit"), st.sampled_from(SIDES), st.integers(0, 20),
@@ -52,10 +69,11 @@ steps = st.lists(st.one_of(edit_step, edit_step, create_step, delete_step, sync_
 
 
 class Run:
-    def __init__(self, folder: Path, committee: str, copies: int) -> None:
+    def __init__(self, folder: Path, source: str, committee: str, copies: int) -> None:
         self.committee = committee
         self.names = ("source", *(f"c{i}" for i in range(copies)))
-        self.dbs = {n: open_database(folder / f"{n}.db") for n in self.names}
+        self.dbs = {n: open_database(folder / f"{n}.db") for n in self.names[1:]}
+        self.dbs["source"] = open_database(source)
         self.clock = 0
         # Every edit writes a value of its own, so the value that ends up in a field says
         # which edit won. value -> (time, topic, field, the value it overwrote there).
@@ -127,45 +145,71 @@ def later(events: list[tuple[int, str]], topic: str, after: int) -> bool:
     return any(t == topic and when > after for when, t in events)
 
 
+def check_run(folder: Path, source: str, committee: str, plan: list[Any], copies: int) -> None:
+    run = Run(folder, source, committee, copies)
+    try:
+        for step in plan:
+            run.step(step)
+        last = run.settle()
+        final = run.state("source")
+        for value, (when, topic, field, _before) in run.edits.items():
+            won = final.get(("topic", topic), {}).get(field)
+            assert won == value or run.knew_of(won, value) or (
+                later(run.deleted, topic, when) or topic in run.conflicted
+            ), f"edit of {field} on {topic} at step {when} was lost"
+        for when, topic in run.created:
+            assert ("topic", topic) in final or later(run.deleted, topic, when) or (
+                topic in run.conflicted
+            ), f"topic created at step {when} was lost"
+        for _when, topic in run.deleted:
+            assert ("topic", topic) not in final or topic in run.conflicted
+        # Apart from open conflicts every copy holds what the source holds, and
+        # syncing again changes nothing.
+        for name in run.names[1:]:
+            open_keys = {c.key for c in last[name].open_conflicts}
+            mine = run.state(name)
+            for key in set(final) | set(mine):
+                if key not in open_keys:
+                    assert final.get(key) == mine.get(key), (name, key)
+            again = sync(run.dbs["source"], run.dbs[name])
+            assert again.nothing_to_do and not again.applied
+            assert {c.key for c in again.open_conflicts} == open_keys
+    finally:
+        run.close()
+
+
+def copies_of(template: Path, names: tuple[str, ...]) -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="fwp-offline-prop-"))
+    for name in names:
+        shutil.copy(template / f"{name}.db", folder / f"{name}.db")
+    return folder
+
+
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
 @given(plan=steps, copies=st.sampled_from((1, 2)))
 def test_no_edit_is_lost_unless_reported(
     template: tuple[Path, str], plan: list[tuple[Any, ...]], copies: int
 ) -> None:
-    folder = Path(tempfile.mkdtemp(prefix="fwp-offline-prop-"))
+    folder = copies_of(template[0], ("source", "c0", "c1"))
     try:
-        for name in ("source", "c0", "c1"):
-            shutil.copy(template[0] / f"{name}.db", folder / f"{name}.db")
-        run = Run(folder, template[1], copies)
-        try:
-            for step in plan:
-                run.step(step)
-            last = run.settle()
-            final = run.state("source")
-            for value, (when, topic, field, _before) in run.edits.items():
-                won = final.get(("topic", topic), {}).get(field)
-                assert won == value or run.knew_of(won, value) or (
-                    later(run.deleted, topic, when) or topic in run.conflicted
-                ), f"edit of {field} on {topic} at step {when} was lost"
-            for when, topic in run.created:
-                assert ("topic", topic) in final or later(run.deleted, topic, when) or (
-                    topic in run.conflicted
-                ), f"topic created at step {when} was lost"
-            for _when, topic in run.deleted:
-                assert ("topic", topic) not in final or topic in run.conflicted
-            # Apart from open conflicts every copy holds what the source holds, and
-            # syncing again changes nothing.
-            for name in run.names[1:]:
-                open_keys = {c.key for c in last[name].open_conflicts}
-                mine = run.state(name)
-                for key in set(final) | set(mine):
-                    if key not in open_keys:
-                        assert final.get(key) == mine.get(key), (name, key)
-                again = sync(run.dbs["source"], run.dbs[name])
-                assert again.nothing_to_do and not again.applied
-                assert {c.key for c in again.open_conflicts} == open_keys
-        finally:
-            run.close()
+        check_run(folder, str(folder / "source.db"), template[1], plan, copies)
     finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(plan=steps, copies=st.sampled_from((1, 2)))
+def test_no_edit_is_lost_unless_reported_postgresql(
+    pg_template_world: tuple[Path, str, str], pg_server: Any,
+    plan: list[tuple[Any, ...]], copies: int,
+) -> None:  # fmt: skip
+    template, committee, database = pg_template_world
+    folder = copies_of(template, ("c0", "c1"))
+    source = pg_server.new_database(template=database)
+    try:
+        check_run(folder, pg_server.url(source), committee, plan, copies)
+    finally:
+        pg_server.drop_database(source)
         shutil.rmtree(folder, ignore_errors=True)
