@@ -151,6 +151,13 @@ def file_figures(r: Report, data: Path, runs: int, tag: dict[str, str]) -> None:
     r.info("  import_rows", d["planned_rows"], "", f"rows planned, {d['problems']} problems")
 
 
+def sync_figures(r: Report, data: Path, runs: int, size: str) -> None:
+    """Offline sync of a copy of every committee, 500 edits on each side (bench/sync.py)."""
+    d = child("bench.sync", str(data), str(runs))
+    r.against_target(f"sync_{size}", ms(d["sync"]), 2000, "ms")
+    r.info("  offline_checkout", d["checkout"] * 1000, "ms", f"{d['records']:,} records copied")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bench")
     parser.add_argument("--quick", action="store_true", help="1,000 topics everywhere")
@@ -178,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     startup_figures(r, paths[0], paths[data], paths[big], runs, tag)
     list_figures(r, paths[big], runs, tag)
     file_figures(r, paths[data], runs, tag)
-    print(f"{'sync_10k':<30} not measured: offline sync not built yet")
+    sync_figures(r, paths[data], runs, k[data])
     print(f"# {len(r.missed)} missed: {', '.join(r.missed) or 'none'}; "
           f"took {time.monotonic() - started:.0f} s")  # fmt: skip
     return 0

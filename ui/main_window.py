@@ -22,6 +22,7 @@ from ui.export_runner import Exporter
 from ui.file_ops import FileOps
 from ui.import_runner import Importer
 from ui.menus import WindowActions
+from ui.offline_runner import OfflineRunner
 from ui.selector import CommitteeSelector
 from ui.settings import Settings
 from ui.views.base import ListView
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self)
         self.importer = Importer(self)
         self.access_badge = AccessBadge()  # before the actions: they ask it
+        self.offline = OfflineRunner(self)
         self.actions = WindowActions(self)
         self.exporter.finished.connect(self._update_actions)
         self.exporter.failed.connect(self._update_actions)

@@ -74,6 +74,14 @@ class WindowActions:
             "Import Recommendations Trac&ker…", lambda: w.importer.start("tracker"),
             tip="Read recommendations from a tracker spreadsheet, with a preview first",
         )
+        self.take_offline = act(
+            "Take &Offline…", lambda: w.offline.take_offline(),
+            tip="Copy committees into a file to edit without a network",
+        )
+        self.sync_offline = act(
+            "S&ync Offline Copy…", lambda: w.offline.sync_copy(),
+            tip="Merge an offline copy's edits with the database it came from",
+        )
         self.quit = act("&Quit", w.close, Key.Quit,
                         icon("application-exit", Pixmap.SP_DialogCloseButton))  # fmt: skip
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -123,8 +131,9 @@ class WindowActions:
         file = bar.addMenu("&File")
         exports = (self.export, self.export_public, self.export_tracker)
         imports = (self.import_programme, self.import_tracker)
+        offline = (self.take_offline, self.sync_offline)
         for item in (self.new_db, self.open, self.open_url, self.recent, None, *imports, None,
-                     *exports, None, self.quit):  # fmt: skip
+                     *exports, None, *offline, None, self.quit):  # fmt: skip
             self._add(file, item)
         edit = bar.addMenu("&Edit")
         for item in (self.undo, self.redo, None, self.new, self.edit, self.delete, self.move,
@@ -179,6 +188,8 @@ class WindowActions:
             action.setEnabled(has_committee and not busy)
         for action in (self.import_programme, self.import_tracker):
             action.setEnabled(has_committee and not w.importer.busy())
+        for action in (self.take_offline, self.sync_offline):
+            action.setEnabled(not w.offline.busy())
         access = w.access_badge.access
         if access is not None and not access.can_edit:  # Edit stays: its form shows details
             self.new.setEnabled(has_committee and access.can_propose and view.name == "programme")

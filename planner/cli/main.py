@@ -20,6 +20,7 @@ from planner.cli import (
     exporting,
     import_cmds,
     listing,
+    offline_cmds,
     programme_cmds,
     tracking_cmds,
 )
@@ -93,11 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
     tracking_cmds.register(sub, common)
     import_cmds.register(sub, common)
     admin_cmds.register(sub)
+    offline_cmds.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "runs_alone", None):  # commands that open their databases themselves
+        return int(args.runs_alone(args))
     try:
         from planner.cli.login import open_asking
 
