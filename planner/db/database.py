@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planner.db.schema import ensure_schema
 from planner.errors import DatabaseError
+from planner.history.recorder import install as install_history
 from planner.paths import default_database_path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -27,6 +28,7 @@ class Database:
         self.sqlite_path = sqlite_path
         self.backup_path: str | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        install_history(self._sessions)  # every change made here goes into change_log
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
