@@ -17,6 +17,7 @@ from planner.cli import (
     calendar_cmds,
     committee_cmds,
     exporting,
+    history_cmds,
     import_cmds,
     listing,
     programme_cmds,
@@ -91,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     programme_cmds.register(sub, common)
     tracking_cmds.register(sub, common)
     import_cmds.register(sub, common)
+    history_cmds.register(sub, common)
     return parser
 
 
