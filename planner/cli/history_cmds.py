@@ -86,9 +86,8 @@ def _deleted(session: Session, committee: Committee) -> str:
     rows = [
         [short_id(c.id), c.kind[:1].upper() + c.kind[1:], c.summary, c.when, c.who] for c in gone
     ]
-    return (
-        f"Deleted from {name} (restore with: fwp restore CHANGE_ID)\n"
-        + table(["Change", "Kind", "Record", "Deleted", "By"], rows)
+    return f"Deleted from {name} (restore with: fwp restore CHANGE_ID)\n" + table(
+        ["Change", "Kind", "Record", "Deleted", "By"], rows
     )
 
 
@@ -125,9 +124,7 @@ def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="who changed what and when, for a committee-year or one topic",
     )
-    p.add_argument(
-        "what", nargs="?", choices=["deleted"], help="'deleted': what can be restored"
-    )
+    p.add_argument("what", nargs="?", choices=["deleted"], help="'deleted': what can be restored")
     p.add_argument("--topic", metavar="TITLE", help="only this topic (deleted ones too)")
     p.add_argument("--out", metavar="FILE", help="write the history to a .xlsx or .csv file")
     p.set_defaults(handler=history_cmd)
