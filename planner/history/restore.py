@@ -107,7 +107,7 @@ def _values(
             )
         if not unschedule:
             raise MeetingGoneError(
-                f"{what[0].upper()}{what[1:]} was planned for {its[4:]}, which has been "
+                f"{what[0].upper()}{what[1:]} was planned for the {its[4:]}, which has been "
                 "deleted; restore the meeting first, or restore "
                 + ("the topic into In development." if table.name == "topic" else "it without it.")
             )
@@ -115,9 +115,9 @@ def _values(
         if table.name == "topic":
             values["timing"] = None
             values["status"] = TopicStatus.IN_DEVELOPMENT
-            notes.append(f"{its[4:]} has been deleted, so it is back in In development")
+            notes.append(f"the {its[4:]} has been deleted, so it is back in In development")
         else:
-            notes.append(f"{its[4:]} has been deleted, so it is back without a meeting")
+            notes.append(f"the {its[4:]} has been deleted, so it is back without a meeting")
     return values, notes
 
 

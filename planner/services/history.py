@@ -94,7 +94,7 @@ class ChangeView:
         what = f"the {self.kind} '{self.summary}'" if self.summary else f"the {self.kind}"
         verb = ACTION_WORDS.get(self.action, self.action)
         if self.action == "update" and self.changes:
-            names = [f.replace("_", " ") for f in self.changes]
+            names = [f.removesuffix("_id").replace("_", " ") for f in self.changes]
             listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
             what = f"the {listed} of {what}"
         local = format_when(self.at)
