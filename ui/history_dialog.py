@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -65,10 +65,11 @@ class HistoryDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setHighlightSections(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        average = self.table.fontMetrics().averageCharWidth()
-        for column, width in enumerate(self.model.widths):
-            self.table.setColumnWidth(column, width * average + 12)
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 10)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.viewport().installEventFilter(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = QPushButton("&Export…")
         self.export_button.setToolTip("Save this history as a spreadsheet (.xlsx) or CSV file")
@@ -80,8 +81,32 @@ class HistoryDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(max(900, sum(self.model.widths) * average + 60), 520)
+        screen = self.screen().availableGeometry().width()
+        self.resize(min(screen - 40, 1000 if record_id else 1240), 560)
         self.reload()
+
+    def fit_columns(self) -> None:
+        """Short columns as wide as their longest text (of the first rows); the old and
+        new values share what is left."""
+        metrics = self.table.fontMetrics()
+        model = self.model
+        short = model.columnCount() - 2
+        used = 0
+        for column in range(short):
+            texts = [model.headers[column]] + [
+                model.data(model.index(row, column)) or ""
+                for row in range(min(300, model.rowCount()))
+            ]
+            width = min(max(metrics.horizontalAdvance(t) for t in texts) + 18, 260)
+            self.table.setColumnWidth(column, width)
+            used += width
+        rest = max(self.table.viewport().width() - used, 2 * 150)
+        self.table.setColumnWidth(short, rest // 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()  # the table's own width is known only now
+        return super().eventFilter(watched, event)
 
     def _changes(self) -> tuple[str, list[h.ChangeView], list[Any]]:
         with self.db.reading() as session:
@@ -92,7 +117,7 @@ class HistoryDialog(QDialog):
                 title = f"History of the {kind}" + (f" '{summary}'" if summary else "")
             else:
                 assert self.committee_id is not None
-                changes = h.committee_history(session, self.committee_id)
+                changes = h.committee_history(session, self.committee_id, moves=False)
                 title = f"History of {self.committee_label or 'the committee'}"
             return title, changes, history_rows(session, changes)
 
@@ -108,6 +133,7 @@ class HistoryDialog(QDialog):
         )
         self.model.load(rows)
         self.rows = rows
+        self.fit_columns()
         self.export_button.setEnabled(bool(rows))
 
     def suggested_name(self) -> str:

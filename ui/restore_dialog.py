@@ -62,9 +62,13 @@ class RestoreDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.horizontalHeader().setStretchLastSection(True)
-        average = self.table.fontMetrics().averageCharWidth()
-        for column, width in enumerate(self.model.widths):
-            self.table.setColumnWidth(column, width * average + 12)
+        self.table.setWordWrap(False)
+        metrics = self.table.fontMetrics()
+        self.table.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() + 10)
+        average = metrics.averageCharWidth()
+        for column, sample in enumerate(("Recommendation", "", "30 September 2026 23:59")):
+            width = metrics.horizontalAdvance(sample) + 18 if sample else 46 * average
+            self.table.setColumnWidth(column, width)
         self.table.activated.connect(lambda *_: self.restore_selected())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.restore_button = QPushButton("&Restore")

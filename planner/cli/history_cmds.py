@@ -59,7 +59,7 @@ def history_cmd(session: Session, args: argparse.Namespace) -> str:
         changes = h.record_history(session, "topic", topic_id)
         heading = f"History of the topic '{title}' ({committee.name} {committee.municipal_year})"
     else:
-        changes = h.committee_history(session, committee.id)
+        changes = h.committee_history(session, committee.id, moves=False)
         heading = f"{committee.name} {committee.municipal_year}: change history"
     rows = history_rows(session, changes)
     with_record = not args.topic

@@ -151,10 +151,15 @@ def committee_history(
     record_id: str | None = None,
     since: dt.datetime | None = None,
     limit: int | None = None,
+    moves: bool = True,
 ) -> list[ChangeView]:
     """What was recorded for a committee-year, newest first; narrowed to one kind of
-    record, one record, changes since a (naive UTC) time, or the newest ``limit``."""
+    record, one record, changes since a (naive UTC) time, or the newest ``limit``.
+    ``moves=False`` leaves out the topics' move records (the topics' own entries say
+    the same: meeting, timing, deferral and reason)."""
     query = select(ChangeLog).where(ChangeLog.committee_id == committee_id)
+    if not moves:
+        query = query.where(ChangeLog.table_name != "topic_move")
     if table_name:
         query = query.where(ChangeLog.table_name == table_name)
     if record_id:

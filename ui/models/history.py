@@ -33,14 +33,17 @@ class HistoryModel(RowModel):
         self.long_columns = frozenset({len(self.headers) - 2, len(self.headers) - 1})
 
     def load(self, rows: Sequence[HistoryRow]) -> None:
-        self.set_rows(self._row(i, r) for i, r in enumerate(rows))
+        firsts = [i == 0 or rows[i - 1].change_id != r.change_id for i, r in enumerate(rows)]
+        self.set_rows(self._row(i, r, firsts[i]) for i, r in enumerate(rows))
 
-    def _row(self, number: int, r: HistoryRow) -> Row:
-        cells = [r.when, r.who, r.action, r.field, one_line(r.old), one_line(r.new)]
+    def _row(self, number: int, r: HistoryRow, first: bool) -> Row:
+        # When, who and what are said once per change, on its first row.
+        said = [r.when, r.who, r.action] if first else ["", "", ""]
+        cells = [*said, r.field, one_line(r.old), one_line(r.new)]
         keys: list[Any] = [r.at, text_key(r.who), r.action, text_key(r.field), text_key(r.old),
                            text_key(r.new)]  # fmt: skip
         if self.with_record:
-            cells.insert(3, r.record)
+            cells.insert(3, r.record if first else "")
             keys.insert(3, text_key(r.record))
         # Several rows come from one change: number them to keep ids unique.
         return make_row(f"{r.change_id}/{number}", tuple(cells), tuple(keys), r)
@@ -56,6 +59,10 @@ class HistoryModel(RowModel):
             return r.change_id
         if role == ActionRole:
             return r.action
+        if role == Qt.ItemDataRole.AccessibleTextRole and not row.cells[column] and column < 3:
+            return (r.when, r.who, r.action)[column]  # a screen reader hears every row whole
+        if role == Qt.ItemDataRole.ToolTipRole and self.with_record and column == 3:
+            return r.record or None
         if role == Qt.ItemDataRole.ToolTipRole and column in self.long_columns:
             return (r.old if column == len(self.headers) - 2 else r.new) or None
         return None
