@@ -19,7 +19,7 @@ from sqlalchemy import Table, select
 from sqlalchemy.engine import Result
 from sqlalchemy.orm import ORMExecuteState
 
-from planner.db.base import new_id
+from planner.db.base import Base, new_id
 from planner.history import recorder as r
 from planner.history.values import BOOKKEEPING, NOT_RECORDED, json_ready
 
@@ -34,7 +34,7 @@ def _recorded(state: ORMExecuteState) -> Table | None:
         return None
     if "version" not in table.c:
         return None  # not a planner record
-    return table
+    return Base.metadata.tables.get(table.name)  # the plain table, not the ORM's annotated one
 
 
 def on_execute(state: ORMExecuteState) -> Result[Any] | None:
@@ -65,7 +65,8 @@ def on_execute(state: ORMExecuteState) -> Result[Any] | None:
         return result
     where = state.statement.whereclause  # type: ignore[attr-defined]
     query = select(table) if where is None else select(table).where(where)
-    before = {str(row["id"]): dict(row) for row in session.execute(query).mappings()}
+    conn = session.connection()
+    before = {str(row["id"]): dict(row) for row in conn.execute(query).mappings()}
     result = state.invoke_statement()
     if state.is_delete:
         for values in before.values():
@@ -75,7 +76,7 @@ def on_execute(state: ORMExecuteState) -> Result[Any] | None:
             )
             r.add_entry(session, entry)
     elif before:
-        after = session.execute(select(table).where(table.c.id.in_(list(before))))
+        after = conn.execute(select(table).where(table.c.id.in_(list(before))))
         for mapping in after.mappings():
             values = dict(mapping)
             old = before[str(values["id"])]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from planner.db.base import Base, utcnow
@@ -118,12 +119,29 @@ def _values(
             notes.append(f"the {its[4:]} has been deleted, so it is back in In development")
         else:
             notes.append(f"the {its[4:]} has been deleted, so it is back without a meeting")
+    if table.name == "committee_member" and values.get("office") is not None:
+        holder = session.scalar(
+            select(table.c.name).where(
+                table.c.committee_id == values.get("committee_id"),
+                table.c.office == values["office"].value,
+            )
+        )
+        if holder:  # one Chairman and one Vice-Chairman at a time
+            office = "Chairman" if values["office"].value == "chairman" else "Vice-Chairman"
+            notes.append(f"{holder} is {office} now, so the member comes back without the office")
+            values["office"] = None
     return values, notes
 
 
-def _insert(session: Session, table: Table, values: dict[str, Any]) -> None:
+def _insert(session: Session, table: Table, values: dict[str, Any], what: str) -> None:
     statement = insert(table).execution_options(fwp_history_action="restore")
-    session.execute(statement, [values])
+    try:
+        session.execute(statement, [values])
+    except IntegrityError as exc:
+        raise PlannerError(
+            f"Cannot restore {what}: a record added since has the same name or reference; "
+            "rename or delete that one first."
+        ) from exc
 
 
 def _deleted_with(session: Session, entry: ChangeLog) -> list[ChangeLog]:
@@ -168,14 +186,14 @@ def restore_deleted(session: Session, change_id: str, *, unschedule: bool = True
             "so there is nothing to restore."
         )
     values, notes = _values(session, entry, table, unschedule)
-    _insert(session, table, values)
+    _insert(session, table, values, what)
     restored = [(entry.table_name, entry.record_id)]
     for child in _deleted_with(session, entry):
         child_table = Base.metadata.tables[child.table_name]
         if _exists(session, child_table, child.record_id):
             continue
         child_values, _child_notes = _values(session, child, child_table, True)
-        _insert(session, child_table, child_values)
+        _insert(session, child_table, child_values, _what(child.table_name, child.summary))
         restored.append((child.table_name, child.record_id))
     message = f"Restored {what}"
     if len(restored) > 1:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from history_scenarios import check_every_action_recorded
 from sample_programme import build_cesc
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 
 from planner.db.database import Database
-from planner.db.models import ChangeLog, Council, new_id
+from planner.db.models import ChangeLog, Council, Topic, new_id
 from planner.demo import load_demo
 from planner.errors import ValidationError
 from planner.services import actions, groups, meetings, recommendations, topics
@@ -167,3 +167,19 @@ def _topic_history(db: Database) -> tuple[str, list[h.ChangeView]]:
     from history_scenarios import topic_life
 
     return topic_life(db)
+
+
+def test_bulk_updates_and_deletes_are_recorded(db: Database) -> None:
+    cesc = build_cesc(db)
+    with db.transaction() as s:
+        made = [topics.create_topic(s, cesc.committee, title=t) for t in ("One", "Two")]
+    with db.transaction() as s:
+        s.execute(update(Topic).where(Topic.title == "One").values(outcome="Bulk"))
+        s.execute(delete(Topic).where(Topic.title == "Two"))
+    with db.reading() as s:
+        one = h.last_change(s, "topic", made[0].id)
+        two = h.last_change(s, "topic", made[1].id)
+        entry = s.get(ChangeLog, two.id) if two else None
+    assert one is not None and one.action == "update" and one.changes == {"outcome": (None, "Bulk")}
+    assert two is not None and two.action == "delete"
+    assert entry is not None and entry.snapshot is not None and entry.snapshot["title"] == "Two"
