@@ -130,3 +130,32 @@ def test_window_opens_the_selected_topic_or_the_committee(qtbot, window) -> None
     assert dialog.windowTitle() == "History of Children and Education Select Committee 2018/19"
     assert dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.close()
+
+
+def test_restore_from_the_edit_menu_shows_the_topic_again(
+    qtbot, demo_db: Database, ui_settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.main_window import MainWindow
+    from ui.restore_dialog import RestoreDialog
+
+    window = MainWindow(demo_db, settings=ui_settings)  # the real EditController
+    qtbot.addWidget(window)
+    window.show()
+    view = window.view("programme")
+    row = next(r for r, x in enumerate(view.model.rows()) if x.cells and TITLE in x.cells)
+    topic_id = view.model.rows()[row].id
+    monkeypatch.setattr(window.controller, "confirm", lambda *_a: True)
+    window.controller.delete("topic", [topic_id])
+    qtbot.waitUntil(lambda: view.model.row_of(topic_id) < 0)
+    assert window.actions.restore.isEnabled()
+    window.actions.restore.trigger()
+    dialog = window.findChild(RestoreDialog)
+    assert dialog is not None and dialog.model.rowCount() == 1
+    assert dialog.restore_selected()
+    qtbot.waitUntil(lambda: view.model.row_of(topic_id) >= 0)
+    assert window.statusBar().currentMessage() == f"Restored the topic '{TITLE}'."
+    assert window.actions.undo.text() == f"&Undo Restore topic '{TITLE}'"
+    window.actions.undo.trigger()
+    qtbot.waitUntil(lambda: view.model.row_of(topic_id) < 0)
+    assert dialog.model.rowCount() == 1
+    dialog.close()
