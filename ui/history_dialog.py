@@ -112,9 +112,8 @@ class HistoryDialog(QDialog):
         with self.db.reading() as session:
             if self.record_id is not None:
                 changes = h.record_history(session, self.table_name or "", self.record_id)
-                kind = h.kind_of(self.table_name or "")
                 summary = changes[0].summary if changes else ""
-                title = f"History of the {kind}" + (f" '{summary}'" if summary else "")
+                title = f"History of {h.named(self.table_name or '', summary)}"
             else:
                 assert self.committee_id is not None
                 changes = h.committee_history(session, self.committee_id, moves=False)

@@ -21,7 +21,7 @@ from planner.db.base import Base, utcnow
 from planner.db.models_shared import ChangeLog
 from planner.enums import TopicStatus
 from planner.errors import NotFoundError, PlannerError
-from planner.history.values import kind_of, row_from_snapshot
+from planner.history.values import kind_of, named, row_from_snapshot
 
 # Links a record can come back without: table -> nullable foreign key columns.
 OPTIONAL_LINKS = {"topic": "meeting_id", "recommendation": "meeting_id", "action": "meeting_id"}
@@ -43,15 +43,6 @@ class RestoreResult:
     unscheduled: bool = False  # came back without its meeting
 
 
-def _what(table_name: str, summary: str | None) -> str:
-    kind = kind_of(table_name)
-    if not summary:
-        return f"the {kind}"
-    if table_name == "meeting" and summary.startswith("Meeting of "):
-        return "the m" + summary[1:]
-    return f"the {kind} '{summary}'"
-
-
 def _its(session: Session, table: Table, record_id: str) -> str:
     """'its meeting of 23 April 2019', from the history of the missing record."""
     summary = session.scalar(
@@ -60,7 +51,7 @@ def _its(session: Session, table: Table, record_id: str) -> str:
         .order_by(ChangeLog.at.desc())
         .limit(1)
     )
-    return "its" + _what(table.name, summary)[3:]
+    return "its" + named(table.name, summary)[3:]
 
 
 def _exists(session: Session, table: Table, record_id: Any) -> bool:
@@ -83,7 +74,7 @@ def _deleted_entry(session: Session, change_id: str) -> ChangeLog:
     if entry.action != "delete" or not entry.snapshot:
         raise PlannerError(
             f"That change {'created' if entry.action == 'create' else 'changed'} "
-            f"{_what(entry.table_name, entry.summary)}; only a deletion can be restored."
+            f"{named(entry.table_name, entry.summary)}; only a deletion can be restored."
         )
     return entry
 
@@ -95,7 +86,7 @@ def _values(
     values = row_from_snapshot(table, entry.snapshot or {})
     values["version"] = _next_version(session, entry)
     values["updated_at"] = utcnow()
-    what = _what(entry.table_name, entry.summary)
+    what = named(entry.table_name, entry.summary)
     notes: list[str] = []
     for fk in sorted(table.foreign_keys, key=lambda k: k.parent.name):
         linked = values.get(fk.parent.name)
@@ -179,7 +170,7 @@ def restore_deleted(session: Session, change_id: str, *, unschedule: bool = True
     """
     entry = _deleted_entry(session, change_id)
     table = Base.metadata.tables[entry.table_name]
-    what = _what(entry.table_name, entry.summary)
+    what = named(entry.table_name, entry.summary)
     if _exists(session, table, entry.record_id):
         raise PlannerError(
             f"{what[0].upper()}{what[1:]} exists again (restored or re-created since), "
@@ -193,7 +184,7 @@ def restore_deleted(session: Session, change_id: str, *, unschedule: bool = True
         if _exists(session, child_table, child.record_id):
             continue
         child_values, _child_notes = _values(session, child, child_table, True)
-        _insert(session, child_table, child_values, _what(child.table_name, child.summary))
+        _insert(session, child_table, child_values, named(child.table_name, child.summary))
         restored.append((child.table_name, child.record_id))
     message = f"Restored {what}"
     if len(restored) > 1:

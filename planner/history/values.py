@@ -44,6 +44,21 @@ def kind_of(table_name: str) -> str:
     return KINDS.get(table_name, table_name.replace("_", " "))
 
 
+def named(table_name: str, summary: str | None) -> str:
+    """A record in a sentence: "the topic 'X'", "the meeting of 16 November 2018",
+    "the recommendation 7/18"."""
+    kind = kind_of(table_name)
+    if not summary:
+        return f"the {kind}"
+    if table_name == "meeting" and summary.startswith("Meeting of "):
+        return "the m" + summary[1:]
+    if table_name == "recommendation" and summary.startswith("Recommendation "):
+        return "the r" + summary[1:]
+    if table_name == "action" and summary.startswith("Action: "):
+        summary = summary.removeprefix("Action: ")
+    return f"the {kind} '{summary}'"
+
+
 def json_ready(value: Any) -> Any:
     """A value JSON can hold: dates and times as ISO text, enums as their value."""
     if value is None or (isinstance(value, bool | int | float) and not isinstance(value, Enum)):

@@ -28,7 +28,7 @@ from planner.dates import format_date
 from planner.db.base import Base
 from planner.db.models_shared import ChangeLog
 from planner.history.restore import MeetingGoneError, RestoreResult, restore_deleted
-from planner.history.values import KINDS, NOT_RECORDED, kind_of
+from planner.history.values import KINDS, NOT_RECORDED, kind_of, named
 
 __all__ = [
     "KINDS",
@@ -42,6 +42,7 @@ __all__ = [
     "get_change",
     "kind_of",
     "last_change",
+    "named",
     "record_history",
     "restore_deleted",
 ]
@@ -91,7 +92,7 @@ class ChangeView:
     def describe(self) -> str:
         """One sentence: "Jane Clerk changed the title and status of the topic 'X' on
         2 December 2026 at 14:32."."""
-        what = f"the {self.kind} '{self.summary}'" if self.summary else f"the {self.kind}"
+        what = named(self.table_name, self.summary)
         verb = ACTION_WORDS.get(self.action, self.action)
         if self.action == "update" and self.changes:
             names = [f.removesuffix("_id").replace("_", " ") for f in self.changes]

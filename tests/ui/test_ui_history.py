@@ -159,3 +159,15 @@ def test_restore_from_the_edit_menu_shows_the_topic_again(
     qtbot.waitUntil(lambda: view.model.row_of(topic_id) < 0)
     assert dialog.model.rowCount() == 1
     dialog.close()
+
+
+def test_history_of_a_meeting_from_its_view(qtbot, window) -> None:
+    window.show_view("meetings")
+    view = window.view("meetings")
+    view.table.selectRow(0)
+    window.actions.history.trigger()
+    dialog = window.findChild(HistoryDialog)
+    assert dialog is not None
+    assert re.match(r"^History of the meeting of \d{1,2} [A-Z][a-z]+ \d{4}$", dialog.windowTitle())
+    assert dialog.model.data(dialog.model.index(0, 2)) == "Created"
+    dialog.close()
