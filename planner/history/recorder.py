@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Table, event, inspect, select
+from sqlalchemy import Column, Table, event, func, inspect, select
 from sqlalchemy.orm import InstanceState, Session, UOWTransaction, sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
 
 from planner.db.base import Base, Record, new_id, utcnow
 from planner.db.models_shared import ChangeLog
@@ -298,6 +299,7 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: Any) -
 def _after_flush(session: Session, context: UOWTransaction) -> None:
     cascaded = session.info.pop(CASCADE_KEY, [])
     deleted_now: set[tuple[str, str]] = set()
+    created: list[tuple[InstanceState[Any], Entry]] = []
     for state, (is_delete, list_only) in list(context.states.items()):
         obj = state.obj()
         table_name = recorded_table(obj) if obj is not None and not list_only else None
@@ -310,12 +312,14 @@ def _after_flush(session: Session, context: UOWTransaction) -> None:
             deleted_now.add((table_name, entry.record_id))
         elif state.key is None:
             entry = new_entry(session, "create", table_name, values, changes=_created(values))
+            created.append((state, entry))
         else:
             changes = _updated(state)
             if not changes:
                 continue
             entry = new_entry(session, "update", table_name, values, changes=changes)
         add_entry(session, entry)
+    _recreated(session, created)
     for table_name, values, owner in cascaded:
         if (table_name, str(values["id"])) in deleted_now:
             continue  # the ORM deleted it itself, and it is recorded above
@@ -324,6 +328,34 @@ def _after_flush(session: Session, context: UOWTransaction) -> None:
         entry.committee_id = owner
         add_entry(session, entry)
     write_entries(session)
+
+
+def _recreated(session: Session, created: list[tuple[InstanceState[Any], Entry]]) -> None:
+    """Records created with the id of a deleted one (the window's undo of a delete) are
+    a "restore", and their version carries on past the last one recorded (SQLAlchemy
+    starts every new row at 1), so that a record's version never goes back."""
+    by_id = {e.record_id: (state, e) for state, e in created if e.action == "create"}
+    if not by_id:
+        return
+    conn = session.connection()
+    ids = list(by_id)
+    for start in range(0, len(ids), 500):
+        query = (
+            select(_LOG.c.table_name, _LOG.c.record_id, func.max(_LOG.c.version))
+            .where(_LOG.c.action == "delete", _LOG.c.record_id.in_(ids[start : start + 500]))
+            .group_by(_LOG.c.table_name, _LOG.c.record_id)
+        )
+        for table_name, record_id, last in conn.execute(query).all():
+            state, entry = by_id[record_id]
+            if table_name != entry.table_name:
+                continue
+            table = Base.metadata.tables[table_name]
+            version = int(last or 0) + 1
+            conn.execute(table.update().where(table.c.id == record_id).values(version=version))
+            obj = state.obj()
+            if obj is not None:
+                set_committed_value(obj, "version", version)
+            entry.action, entry.version = "restore", version
 
 
 def _forget(session: Session, *_args: Any) -> None:
