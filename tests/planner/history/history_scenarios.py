@@ -169,3 +169,22 @@ def check_committee_cascade_and_refusal(db: Database) -> None:
         assert back.chairman == "Ann Smith"
         assert {m.id for m in back.members} >= {member.id}
         assert h.deleted_records(s) == []
+
+
+def check_recreated_is_a_restore(db: Database) -> None:
+    """The window undoes a delete by creating the record again with its id."""
+    cesc = build_cesc(db)
+    with db.transaction() as s:
+        topic = topics.create_topic(s, cesc.committee, title="Early Help")
+    with db.transaction() as s:
+        topics.update_topic(s, topic.id, outcome="Assurance")
+    with db.transaction() as s:
+        topics.delete_topic(s, topic.id)
+    with db.transaction() as s:
+        again = topics.create_topic(s, cesc.committee, title="Early Help", record_id=topic.id)
+    assert again.version == 3
+    with db.reading() as s:
+        latest = h.last_change(s, "topic", topic.id)
+        assert topics.get_topic(s, topic.id).version == 3
+        assert h.deleted_records(s, cesc.committee) == []
+    assert latest is not None and (latest.action, latest.version) == ("restore", 3)

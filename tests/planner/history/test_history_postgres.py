@@ -6,6 +6,7 @@ import pytest
 from history_scenarios import (
     check_committee_cascade_and_refusal,
     check_every_action_recorded,
+    check_recreated_is_a_restore,
     check_restore_round_trip,
     check_restore_without_meeting,
     topic_life,
@@ -48,3 +49,7 @@ def test_restore_without_its_meeting(pg_db: Database) -> None:
 
 def test_committee_comes_back_with_its_members(pg_db: Database) -> None:
     check_committee_cascade_and_refusal(pg_db)
+
+
+def test_recreated_is_a_restore(pg_db: Database) -> None:
+    check_recreated_is_a_restore(pg_db)

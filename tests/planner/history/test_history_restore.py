@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from history_scenarios import (
     check_committee_cascade_and_refusal,
+    check_recreated_is_a_restore,
     check_restore_round_trip,
     check_restore_without_meeting,
 )
@@ -112,20 +113,6 @@ def test_a_chairman_restored_after_a_new_one_loses_the_office(db: Database) -> N
         assert get_committee(s, cesc.committee).chairman == "Carol White"
 
 
+
 def test_recreating_a_deleted_record_is_a_restore_with_a_later_version(db: Database) -> None:
-    """The window undoes a delete by creating the record again with its id."""
-    cesc = build_cesc(db)
-    with db.transaction() as s:
-        topic = topics.create_topic(s, cesc.committee, title="Early Help")
-    with db.transaction() as s:
-        topics.update_topic(s, topic.id, outcome="Assurance")
-    with db.transaction() as s:
-        topics.delete_topic(s, topic.id)
-    with db.transaction() as s:
-        again = topics.create_topic(s, cesc.committee, title="Early Help", record_id=topic.id)
-    assert again.version == 3
-    with db.reading() as s:
-        latest = h.last_change(s, "topic", topic.id)
-        assert topics.get_topic(s, topic.id).version == 3
-        assert h.deleted_records(s, cesc.committee) == []
-    assert latest is not None and (latest.action, latest.version) == ("restore", 3)
+    check_recreated_is_a_restore(db)
