@@ -30,7 +30,11 @@ TABLE_OF_KIND = {
 def selected_record(window: MainWindow) -> tuple[str, str] | None:
     """(table name, id) of the one record selected in the current view, if any."""
     view = window.current_view()
-    rows = [r for r in view.selected_rows() if view.model.row_is_record(r)]
+    selected = view.selected_rows()
+    rows = [r for r in selected if view.model.row_is_record(r)]
+    if not rows and len(selected) == 1 and view.model.kind_at(selected[0]) == "meeting":
+        meeting_id = getattr(view.model.section_of(selected[0]), "meeting_id", None)
+        return ("meeting", meeting_id) if meeting_id else None  # a programme's meeting row
     if len(rows) != 1:
         return None
     table = TABLE_OF_KIND.get(view.model.kind_at(rows[0]))

@@ -171,3 +171,14 @@ def test_history_of_a_meeting_from_its_view(qtbot, window) -> None:
     assert re.match(r"^History of the meeting of \d{1,2} [A-Z][a-z]+ \d{4}$", dialog.windowTitle())
     assert dialog.model.data(dialog.model.index(0, 2)) == "Created"
     dialog.close()
+
+
+def test_a_meeting_row_of_the_programme_shows_the_meeting(qtbot, window) -> None:
+    view = window.view("programme")
+    section = view.model.section_rows()[1]
+    view.table.selectRow(view.proxy.proxy_row(section))
+    window.actions.history.trigger()
+    dialog = window.findChild(HistoryDialog)
+    assert dialog is not None and dialog.windowTitle().startswith("History of the meeting of ")
+    assert dialog.record_id == view.model.section_of(section).meeting_id
+    dialog.close()
