@@ -16,6 +16,13 @@ Key = QKeySequence.StandardKey
 Pixmap = QStyle.StandardPixmap
 
 
+def history_actions() -> Any:
+    """The History… and Restore Deleted… commands, imported when first used."""
+    from ui import history_actions as module
+
+    return module
+
+
 class WindowActions:
     """Builds every action once; ``update()`` enables them for the current view."""
 
@@ -108,6 +115,10 @@ class WindowActions:
         self.search = act("&Search All Committees…", w.search_all, "Ctrl+Shift+F",
                           tip="Find topics in every committee and year")  # fmt: skip
         self.refresh = act("&Refresh", w.refresh, Key.Refresh)
+        self.history = act("&History…", lambda: history_actions().show_history(w), "Ctrl+H",
+                           tip="Who changed the selected record, and when")  # fmt: skip
+        self.restore = act("Restore &Deleted…", lambda: history_actions().show_restore(w),
+                           tip="Bring back records deleted from this committee")  # fmt: skip
         self.views = [
             act(f"&{i + 1} {view.title}", lambda i=i: w.show_view(i), f"Ctrl+{i + 1}")
             for i, view in enumerate(w.views)
@@ -137,7 +148,7 @@ class WindowActions:
             self._add(file, item)
         edit = bar.addMenu("&Edit")
         for item in (self.undo, self.redo, None, self.new, self.edit, self.delete, self.move,
-                     None, self.find, self.search):  # fmt: skip
+                     None, self.history, self.restore, None, self.find, self.search):  # fmt: skip
             self._add(edit, item)
         view = bar.addMenu("&View")
         for item in (*self.views, None, self.refresh):
@@ -183,6 +194,8 @@ class WindowActions:
         self.edit.setEnabled(has_selection or (view.name == "committee" and has_committee))
         self.delete.setEnabled(has_selection)
         self.move.setEnabled(has_selection and view.name == "programme")
+        self.history.setEnabled(has_committee)
+        self.restore.setEnabled(has_committee)
         busy = w.exporter.busy()
         for action in (self.export, self.export_public, self.export_tracker):
             action.setEnabled(has_committee and not busy)

@@ -18,6 +18,7 @@ from planner.cli import (
     calendar_cmds,
     committee_cmds,
     exporting,
+    history_cmds,
     import_cmds,
     listing,
     offline_cmds,
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_cmds.register(sub, common)
     admin_cmds.register(sub)
     offline_cmds.register(sub)
+    history_cmds.register(sub, common)
     return parser
 
 

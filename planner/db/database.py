@@ -17,6 +17,7 @@ from planner.db import faults
 from planner.db.limits import check_limits
 from planner.db.schema import ensure_schema
 from planner.errors import DatabaseError
+from planner.history.recorder import install as install_history
 from planner.paths import default_database_path
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -37,6 +38,7 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", check_limits)
         access_guard.install(self._sessions, engine.dialect.name)
+        install_history(self._sessions)  # every change made here goes into change_log
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
