@@ -27,11 +27,17 @@ class Database:
         self.sqlite_path = sqlite_path
         self.backup_path: str | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # On SQLite a user action takes the write lock when it begins (BEGIN IMMEDIATE):
+        # two writers then queue for milliseconds instead of the second failing with
+        # "database is locked" when its snapshot went stale; readers never wait (WAL).
+        self._writers = sessionmaker(
+            engine.execution_options(planner_writes=True), expire_on_commit=False
+        )
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action: commits on success, rolls back everything on any error."""
-        with self._sessions() as session, session.begin():
+        with self._writers() as session, session.begin():
             yield session
 
     @contextmanager
@@ -57,7 +63,8 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        writes = conn.get_execution_options().get("planner_writes")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def _enable_wal(engine: Engine) -> None:
