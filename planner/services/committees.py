@@ -153,6 +153,10 @@ def delete_council(
     )  # fmt: skip
 
 
+def get_council(session: Session, council_id: str) -> CouncilView:
+    return council_view(get(session, Council, council_id, "council"))
+
+
 def list_councils(session: Session) -> list[CouncilView]:
     return [council_view(c) for c in session.scalars(select(Council).order_by(Council.name))]
 

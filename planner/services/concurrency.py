@@ -273,7 +273,9 @@ def stale_error(
     """StaleEditError with one sentence naming who changed what, and when."""
     table = TABLES.get(kind, kind)
     outcome = "it was not deleted" if deleting else "your edit was not saved"
-    entries = changes_since(session, table, record_id, expected_version)
+    # A delete is logged with the version the record had, so look at every entry then.
+    since = expected_version if record is not None else None
+    entries = changes_since(session, table, record_id, since)
     if conflicts and expected_version is None:  # a check by values: who set those fields
         entries = [e for e in entries if set(conflicts) & set(e.changes or {})] or entries[:1]
     if record is None:
