@@ -98,8 +98,10 @@ def test_a_write_that_meets_a_newer_row_is_checked_again(
     with mine.transaction() as s:
         topics.update_topic(s, view.id, expected_version=1, original=seen, title="Pupil Places")
         thread, outcome = _in_thread(
-            lambda: _edit(theirs, view.id, expected_version=1, original=seen,
-                          **{second_field: "Julie Fisher"})  # fmt: skip
+            lambda: _edit(
+                theirs, view.id, expected_version=1, original=seen,
+                **{second_field: "Julie Fisher"},
+            )
         )
         _wait_until_blocked(mine, thread)
     thread.join(60)
@@ -107,7 +109,8 @@ def test_a_write_that_meets_a_newer_row_is_checked_again(
         stored = topics.get_topic(s, view.id)
     if second_field == "officers":  # different fields: both land
         assert outcome["result"].version == 3
-        assert (stored.title, stored.officers, stored.version) == ("Pupil Places", "Julie Fisher", 3)
+        assert (stored.title, stored.officers) == ("Pupil Places", "Julie Fisher")
+        assert stored.version == 3
     else:
         assert isinstance(outcome["error"], StaleEditError)
         assert (stored.title, stored.version) == ("Pupil Places", 2)

@@ -138,7 +138,7 @@ def test_different_fields_of_one_record_are_merged(
 ) -> None:
     case, view = _setup(mine, programme, kind)
     theirs_view = _edit(theirs, case, view.id, **{case.other_field: case.other_value})
-    seen = {case.field: getattr(view, case.field), case.other_field: getattr(view, case.other_field)}
+    seen = {f: getattr(view, f) for f in (case.field, case.other_field)}
     saved = _edit(
         mine, case, view.id, expected_version=view.version, original=seen,
         **{case.field: case.mine},
