@@ -2,7 +2,11 @@
 
 Every change is a command pushed on the undo stack. Every dialog it opens goes
 through an overridable method (``open_form``, ``confirm``, ``ask_reason``,
-``ask_meeting_policy``) so tests can answer without a modal dialog.
+``ask_meeting_policy``, ``ask_conflict``) so tests can answer without a modal dialog.
+
+Edits carry the version and values the user saw; when someone else has saved the same
+fields meanwhile, ``ask_conflict`` shows both and the user's choices are saved as a new
+edit on the current version (docs/concurrency.md).
 """
 
 from __future__ import annotations
@@ -18,15 +22,18 @@ from sqlalchemy.orm import Session
 
 from planner.dates import format_date
 from planner.db.database import Database
-from planner.errors import PlannerError
+from planner.errors import PlannerError, StaleEditError
 from planner.services import committees, meetings, topics
 from planner.services.meetings import TopicsPolicy
 from planner.services.views import MeetingView, TopicView
 from ui.editing.checks import (
+    NOT_SHOWN,
     changed_values,
     dry_run,
     moves,
+    placement,
     reporting,
+    shows,
     topics_and_others,
     validator,
 )
@@ -59,6 +66,9 @@ class EditController(QObject):
         self.undo_stack = undo_stack
         self.parent_widget = parent_widget
         self._failures = 0
+        self.versions: dict[str, int] = {}  # record id -> version this window last wrote
+        self._resolving = False  # a refusal is answered with the conflict dialog
+        self._refusal: StaleEditError | None = None
 
     # -- what commands call back ---------------------------------------------------------
     def command_done(self, kinds: Sequence[str]) -> None:
@@ -69,6 +79,13 @@ class EditController(QObject):
         self._failures += 1
         self.error.emit(message)
 
+    def command_refused(self, error: StaleEditError) -> None:
+        if not self._resolving or error.current is None:
+            self.command_failed(str(error))
+            return
+        self._failures += 1
+        self._refusal = error
+
     def push(self, command: EditCommand) -> bool:
         """Push (which applies it); False when it failed and was dropped."""
         failures = self._failures
@@ -77,6 +94,31 @@ class EditController(QObject):
 
     def set_database(self, db: Database) -> None:
         self.db = db
+        self.versions.clear()
+
+    def push_edit(self, kind: str, command: EditCommand, changes: dict[str, Any]) -> bool:
+        """Push an edit; if someone else saved the same fields meanwhile, ask whose
+        values to keep and save the choices on the current version (one undo step)."""
+        for _attempt in range(3):  # each round is on a newer version; give up after three
+            self._resolving, self._refusal = True, None
+            try:
+                if self.push(command):
+                    return True
+            finally:
+                self._resolving = False
+            refusal = self._refusal
+            if refusal is None or refusal.current is None:
+                return False
+            chosen = self.ask_conflict(kind, refusal, changes)
+            if chosen is None:
+                return False
+            current = refusal.current
+            changes = {f: v for f, v in chosen.items() if getattr(current, f, None) != v}
+            if not changes:
+                return True  # theirs kept everywhere: nothing to save
+            command = self._edit_command(kind, current, changes)
+        self.error.emit("The record kept changing while you chose; open it and try again.")
+        return False
 
     def read(self, fn: Callable[[Session], R]) -> R:
         with self.db.reading() as session:
@@ -108,7 +150,7 @@ class EditController(QObject):
         if not changes:
             return
         if not (kind == "meeting" and _reschedules(view, changes)):
-            self.push(self._edit_command(kind, view, changes))
+            self.push_edit(kind, self._edit_command(kind, view, changes), changes)
             return
         name = format_date(view.date)
         self.undo_stack.beginMacro(f"Edit meeting of {name}")
@@ -157,24 +199,44 @@ class EditController(QObject):
             if reason is None:
                 return  # cancelled
         timing = None if meeting_id else timing
-        self.push(MoveTopic(self, topic_id, meeting_id, timing, reason or None))
+        self.push(
+            MoveTopic(
+                self, topic_id, meeting_id, timing, reason or None,
+                version=topic.version, original=placement(topic),
+            )
+        )  # fmt: skip
 
     @reporting(default=False)
-    def set_field(self, kind: str, record_id: str, field: str, value: Any) -> bool:
+    def set_field(
+        self, kind: str, record_id: str, field: str, value: Any, seen: Any = NOT_SHOWN
+    ) -> bool:
+        """An in-place edit. ``seen``: what the cell showed, so that a value someone
+        else saved since the list was loaded is not overwritten unasked."""
         k = kind_of(kind)
-        current = getattr(self.read(lambda s: k.get(s, record_id)), field)
+        view = self.read(lambda s: k.get(s, record_id))
+        current = getattr(view, field)
         if isinstance(value, str) and value.strip() == (current or ""):
             return True
         if value == current:
             return True
         if kind == "topic" and field in ("meeting_id", "timing"):
-            topic = self.read(lambda s: topics.get_topic(s, record_id))
             meeting_id = value if field == "meeting_id" else None
             timing = value if field == "timing" else None
-            if not moves(topic, meeting_id, timing):
+            if not moves(view, meeting_id, timing):
                 return True
-            return self.push(MoveTopic(self, record_id, meeting_id, timing))
-        return self.push(UpdateRecord(self, kind, record_id, {field: value}))
+            return self.push(
+                MoveTopic(
+                    self, record_id, meeting_id, timing,
+                    version=view.version, original=placement(view),
+                )
+            )  # fmt: skip
+        if seen is NOT_SHOWN or shows(current, seen):
+            version, original = view.version, {field: current}
+        else:  # changed since the list was loaded: the service refuses, the dialog asks
+            version, original = None, {field: seen}
+        command = UpdateRecord(self, kind, record_id, {field: value},
+                               version=version, original=original)  # fmt: skip
+        return self.push_edit(kind, command, {field: value})
 
     # -- dialogs (tests replace these) -------------------------------------------------
     def open_form(
@@ -216,6 +278,30 @@ class EditController(QObject):
         finally:
             dialog.deleteLater()
 
+    def ask_conflict(
+        self, kind: str, refusal: StaleEditError, changes: dict[str, Any]
+    ) -> dict[str, Any] | None:
+        """The user's values to save after all (a subset of ``changes``); None: discard."""
+        from ui.editing.conflict import ConflictDialog, conflict_rows
+
+        rows = conflict_rows(
+            kind_of(kind).fields, refusal.fields, refusal.current, changes, self._meeting_label
+        )
+        title = f"Someone else changed this {kind_of(kind).noun}"
+        dialog = ConflictDialog(title, str(refusal), rows, self.parent_widget)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return {f: changes[f] for f, mine in dialog.choices().items() if mine}
+        finally:
+            dialog.deleteLater()
+
+    def _meeting_label(self, meeting_id: str) -> str:
+        try:
+            return format_date(self.read(lambda s: meetings.get_meeting(s, meeting_id)).date)
+        except PlannerError:
+            return "a meeting that no longer exists"
+
     # -- forms ---------------------------------------------------------------------------
     def make_form(
         self,
@@ -245,15 +331,24 @@ class EditController(QObject):
         return commands[0] if len(commands) == 1 else Batch(self, text, commands)
 
     def _edit_command(self, kind: str, view: Any, changes: dict[str, Any]) -> EditCommand:
+        """The edit of ``view`` (what the form showed): made on its version and values."""
+        seen = {f: getattr(view, f) for f in kind_of(kind).fields if hasattr(view, f)}
         if kind != "topic" or not ({"meeting_id", "timing"} & changes.keys()):
-            return UpdateRecord(self, kind, view.id, changes)
+            return UpdateRecord(self, kind, view.id, changes, version=view.version, original=seen)
         meeting_id = changes.get("meeting_id", view.meeting_id)
         timing = None if meeting_id else changes.get("timing", view.timing)
         reason = self._deferral_reason(view, meeting_id, timing)  # cancel: no reason
         rest = {f: v for f, v in changes.items() if f not in ("meeting_id", "timing")}
-        commands: list[EditCommand] = [MoveTopic(self, view.id, meeting_id, timing, reason or None)]
-        if rest:
-            commands.append(UpdateRecord(self, "topic", view.id, rest))
+        commands: list[EditCommand] = [
+            MoveTopic(
+                self, view.id, meeting_id, timing, reason or None,
+                version=view.version, original=placement(view),
+            )
+        ]  # fmt: skip
+        if rest:  # after the move: checked by the values the user saw
+            commands.append(
+                UpdateRecord(self, "topic", view.id, rest, version=view.version, original=seen)
+            )
         return self._batch(f"Edit {describe('topic', view)}", commands)
 
     def _deferral_reason(
