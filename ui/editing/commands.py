@@ -4,10 +4,11 @@ A command that fails (a ``PlannerError`` or a database error) marks itself obsol
 so the undo stack drops it, and reports the message to its host; nothing is raised
 into Qt. Deleted records come back with the same id (``record_id=``).
 
-Every step names the version it was made on (docs/concurrency.md): the first apply the
-version the user saw, later undos and redos the version this window last wrote
-(``host.versions``), with the values it left, so that another user's change to the
-same fields meanwhile refuses the step (StaleEditError) instead of being overwritten.
+Every step says what it was made on (docs/concurrency.md): the first apply the version
+and values the user saw; a later undo or redo the values the previous step left (a
+version alone is not enough: a merged write's version includes someone else's change);
+a delete the version this window last wrote (``host.versions``). Another user's change
+to the same fields meanwhile refuses the step (StaleEditError) instead of being lost.
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ class EditCommand(QUndoCommand):
         self.setObsolete(True)
 
     def expected(self, record_id: str, first: int | None) -> int | None:
-        """The version a step is made on: what the user saw, then what we last wrote."""
+        """The version a delete is made on: what the user saw, then what we last wrote."""
         if not self.applied:
             return first
         return self.host.versions.get(record_id, first)
@@ -184,13 +185,10 @@ class UpdateRecord(EditCommand):
         self._offices: dict[str, Office | None] | None = None
 
     def apply(self, session: Session) -> None:
+        expected, original = self.version, self.original
         if self.applied:  # a redo: the fields hold what the undo put back
-            original: dict[str, Any] | None = {
-                f: self.old_values[f] for f in self.new_values if f in self.old_values
-            }
-        else:
-            original = self.original
-        expected = self.expected(self.record_id, self.version)
+            expected = None
+            original = {f: self.old_values[f] for f in self.new_values if f in self.old_values}
         before = self.kind.get(session, self.record_id)
         if self.committee_id:
             self._offices = offices(session, self.committee_id)
@@ -209,8 +207,8 @@ class UpdateRecord(EditCommand):
     def revert(self, session: Session) -> None:
         self.wrote(
             self.kind.update(
-                session, self.record_id, expected_version=self.host.versions.get(self.record_id),
-                original={f: self.after[f] for f in self.old_values}, **self.old_values,
+                session, self.record_id, original={f: self.after[f] for f in self.old_values},
+                **self.old_values,
             )
         )  # fmt: skip
         if self._offices is not None:
@@ -220,14 +218,17 @@ class UpdateRecord(EditCommand):
 class DeleteRecord(EditCommand):
     """Keeps the whole record (a meeting also its topics and actions) to re-create it."""
 
-    def __init__(self, host: CommandHost, kind: str, record_id: str) -> None:
+    def __init__(
+        self, host: CommandHost, kind: str, record_id: str, version: int | None = None
+    ) -> None:
         self.kind = kind_of(kind)
         if self.kind.delete is None:
             raise PlannerError(f"{self.kind.plural.capitalize()} cannot be deleted here.")
         view = _read(host, lambda s: self.kind.get(s, record_id))
         super().__init__(host, f"Delete {describe(kind, view)}", [self.kind.name])
         self.record_id = record_id
-        self.version: int = view.version  # as the confirmation showed it
+        # As the confirmation showed it (else as read now).
+        self.version: int = view.version if version is None else version
         self.committee_id: str = _read(host, lambda s: committee_of(s, kind, record_id))
         self.values: dict[str, Any] = {}
         self.policy: TopicsPolicy | None = None
@@ -292,8 +293,9 @@ class DeleteMeeting(DeleteRecord):
         meeting_id: str,
         policy: TopicsPolicy | str | None,
         move_to: str | None = None,
+        version: int | None = None,
     ) -> None:
-        super().__init__(host, "meeting", meeting_id)
+        super().__init__(host, "meeting", meeting_id, version)
         self.policy = TopicsPolicy(policy) if policy else None
         self.move_to = move_to
 
@@ -331,11 +333,10 @@ class MoveTopic(EditCommand):
         self.move_id: str | None = None
 
     def apply(self, session: Session) -> None:
+        expected, original = self.version, self.original
         if self.applied:  # a redo: the placement is what the undo put back
+            expected = None
             original = {f: self.old_values[f] for f in ("meeting_id", "timing")}
-        else:
-            original = self.original  # type: ignore[assignment]
-        expected = self.expected(self.topic_id, self.version)
         before = topics.get_topic(session, self.topic_id)
         self.old_values = {f: getattr(before, f) for f in PLACEMENT}
         known = {m.id for m in topics.topic_moves(session, self.topic_id)}
@@ -355,10 +356,7 @@ class MoveTopic(EditCommand):
 
     def revert(self, session: Session) -> None:
         self.wrote(
-            topics.update_topic(
-                session, self.topic_id, expected_version=self.host.versions.get(self.topic_id),
-                original=self.after, **self.old_values,
-            )
+            topics.update_topic(session, self.topic_id, original=self.after, **self.old_values)
         )  # fmt: skip
         if self.move_id:  # the history forgets a move that was undone
             topics.delete_topic_move(session, self.move_id)

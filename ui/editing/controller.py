@@ -178,7 +178,7 @@ class EditController(QObject):
             question = f"Delete these {len(views)} {k.plural}?\n\n{names}{more}"
         if not self.confirm(f"Delete {k.plural if len(views) > 1 else k.noun}", question):
             return
-        commands: list[EditCommand] = [DeleteRecord(self, kind, i) for i in ids]
+        commands: list[EditCommand] = [DeleteRecord(self, kind, v.id, v.version) for v in views]
         self.push(self._batch(f"Delete {len(ids)} {k.plural}", commands))
 
     @reporting()
@@ -380,13 +380,13 @@ class EditController(QObject):
         commands: list[EditCommand] = []
         for v in views:
             if v.topic_count == 0:
-                commands.append(DeleteMeeting(self, v.id, None))
+                commands.append(DeleteMeeting(self, v.id, None, version=v.version))
                 continue
             titles, others = self.read(partial(topics_and_others, meeting=v, deleting=ids))
             answer = self.ask_meeting_policy(v, titles, others)
             if answer is None:
                 return
-            commands.append(DeleteMeeting(self, v.id, *answer))
+            commands.append(DeleteMeeting(self, v.id, *answer, version=v.version))
         self.push(self._batch(f"Delete {len(commands)} meetings", commands))
 
 
