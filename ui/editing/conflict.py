@@ -9,6 +9,7 @@ already saved; overwriting it should be a decision); the user's other changes st
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any, NamedTuple
@@ -130,11 +131,15 @@ class ConflictDialog(QDialog):
             head = QLabel(f"<b>{heading}</b>")
             grid.addWidget(head, 0, column)
         for index, row in enumerate(self.rows, start=1):
-            name = QLabel(row.label + (" (changed by both)" if row.clash else ""))
+            name = QLabel(
+                f"{html.escape(row.label)}<br><b>changed by both</b>" if row.clash
+                else html.escape(row.label)
+            )  # fmt: skip
             name.setWordWrap(True)
             grid.addWidget(name, index, 0, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(_value_label(row.theirs, f"{row.label}, saved now"), index, 1)
-            grid.addWidget(_value_label(row.mine, f"{row.label}, yours"), index, 2)
+            top = Qt.AlignmentFlag.AlignTop
+            grid.addWidget(_value_label(row.theirs, f"{row.label}, saved now"), index, 1, top)
+            grid.addWidget(_value_label(row.mine, f"{row.label}, yours"), index, 2, top)
             mine = QRadioButton("Keep mine")
             theirs = QRadioButton("Keep theirs")
             mine.setAccessibleName(f"Keep my {row.label.lower()}")
@@ -166,7 +171,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(buttons)
         width = self.fontMetrics().averageCharWidth() * 110
         self.setMinimumWidth(width)
-        self.resize(width, min(620, 230 + 70 * len(self.rows)))
+        self.resize(width, min(620, 190 + 58 * len(self.rows)))
 
     def choose(self, field: str, keep_mine: bool) -> None:
         (self._mine if keep_mine else self._theirs)[field].setChecked(True)
