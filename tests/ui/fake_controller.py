@@ -69,6 +69,7 @@ class FakeEditController(QObject):
         meeting_id: str | None,
         timing: str | None = None,
         ask_reason: bool = True,
+        seen: dict[str, Any] | None = None,
     ) -> None:
         self.calls.append(("move_topic", topic_id, meeting_id, timing))
         with self.db.reading() as s:

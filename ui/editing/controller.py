@@ -155,7 +155,7 @@ class EditController(QObject):
         name = format_date(view.date)
         self.undo_stack.beginMacro(f"Edit meeting of {name}")
         try:
-            if self.push(self._edit_command(kind, view, changes)):
+            if self.push_edit(kind, self._edit_command(kind, view, changes), changes):
                 self.meeting_rescheduled.emit(record_id, name)
         finally:
             self.undo_stack.endMacro()
@@ -188,7 +188,10 @@ class EditController(QObject):
         meeting_id: str | None,
         timing: str | None = None,
         ask_reason: bool = True,
+        seen: dict[str, Any] | None = None,
     ) -> None:
+        """``seen``: the placement the list showed ({"meeting_id", "timing"}); a topic
+        someone else has moved since is then not moved again (the refusal says who)."""
         topic = self.read(lambda s: topics.get_topic(s, topic_id))
         timing = (timing or "").strip() or None
         if not moves(topic, meeting_id, timing):
@@ -199,10 +202,13 @@ class EditController(QObject):
             if reason is None:
                 return  # cancelled
         timing = None if meeting_id else timing
+        version: int | None = topic.version
+        if seen is not None and seen != placement(topic):
+            version = None  # checked by what the list showed: the service refuses
         self.push(
             MoveTopic(
                 self, topic_id, meeting_id, timing, reason or None,
-                version=topic.version, original=placement(topic),
+                version=version, original=seen or placement(topic),
             )
         )  # fmt: skip
 
