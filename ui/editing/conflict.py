@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner.dates import format_date, format_time
 from planner.enums import label
-from planner.services.concurrency import field_label
+from planner.services.concurrency import LINKED, field_label
 
 LIMIT = 240  # characters of a long text shown in the table; the tooltip has it all
 
@@ -62,6 +62,15 @@ def display(field: str, value: Any, meeting_label: Callable[[str], str] = str) -
     if isinstance(value, list | tuple):
         return "; ".join(str(v) for v in value)
     return str(value)
+
+
+def clashing(kind: str, fields: Sequence[str], changes: dict[str, Any]) -> set[str]:
+    """The fields that clash, with the user's changes tied to them (meeting and timing)."""
+    clashes = set(fields)
+    for group in LINKED.get(kind, ()):
+        if group & clashes:
+            clashes |= group & changes.keys()
+    return clashes
 
 
 def conflict_rows(

@@ -96,9 +96,17 @@ class EditController(QObject):
         self.db = db
         self.versions.clear()
 
-    def push_edit(self, kind: str, command: EditCommand, changes: dict[str, Any]) -> bool:
+    def push_edit(
+        self,
+        kind: str,
+        command: EditCommand,
+        changes: dict[str, Any],
+        seen: dict[str, Any] | None = None,
+    ) -> bool:
         """Push an edit; if someone else saved the same fields meanwhile, ask whose
-        values to keep and save the choices on the current version (one undo step)."""
+        values to keep and save the choices on the current version (one undo step).
+        ``seen``: the values the user saw (a clash on a field tied to one the user
+        changed, such as a topic's meeting, offers the value the user saw)."""
         for _attempt in range(3):  # each round is on a newer version; give up after three
             self._resolving, self._refusal = True, None
             try:
@@ -109,10 +117,15 @@ class EditController(QObject):
             refusal = self._refusal
             if refusal is None or refusal.current is None:
                 return False
-            chosen = self.ask_conflict(kind, refusal, changes)
+            wanted = dict(changes)
+            for field in refusal.fields:
+                if field not in wanted and seen is not None and field in seen:
+                    wanted[field] = seen[field]
+            chosen = self.ask_conflict(kind, refusal, wanted)
             if chosen is None:
                 return False
             current = refusal.current
+            seen = {f: getattr(current, f) for f in kind_of(kind).fields if hasattr(current, f)}
             changes = {f: v for f, v in chosen.items() if getattr(current, f, None) != v}
             if not changes:
                 return True  # theirs kept everywhere: nothing to save
@@ -149,13 +162,14 @@ class EditController(QObject):
         changes = changed_values(view, values)
         if not changes:
             return
+        seen = {f: getattr(view, f) for f in k.fields if hasattr(view, f)}
         if not (kind == "meeting" and _reschedules(view, changes)):
-            self.push_edit(kind, self._edit_command(kind, view, changes), changes)
+            self.push_edit(kind, self._edit_command(kind, view, changes), changes, seen)
             return
         name = format_date(view.date)
         self.undo_stack.beginMacro(f"Edit meeting of {name}")
         try:
-            if self.push_edit(kind, self._edit_command(kind, view, changes), changes):
+            if self.push_edit(kind, self._edit_command(kind, view, changes), changes, seen):
                 self.meeting_rescheduled.emit(record_id, name)
         finally:
             self.undo_stack.endMacro()
@@ -242,7 +256,7 @@ class EditController(QObject):
             version, original = None, {field: seen}
         command = UpdateRecord(self, kind, record_id, {field: value},
                                version=version, original=original)  # fmt: skip
-        return self.push_edit(kind, command, {field: value})
+        return self.push_edit(kind, command, {field: value}, original)
 
     # -- dialogs (tests replace these) -------------------------------------------------
     def open_form(
@@ -288,10 +302,11 @@ class EditController(QObject):
         self, kind: str, refusal: StaleEditError, changes: dict[str, Any]
     ) -> dict[str, Any] | None:
         """The user's values to save after all (a subset of ``changes``); None: discard."""
-        from ui.editing.conflict import ConflictDialog, conflict_rows
+        from ui.editing.conflict import ConflictDialog, clashing, conflict_rows
 
+        clashes = clashing(kind, refusal.fields, changes)
         rows = conflict_rows(
-            kind_of(kind).fields, refusal.fields, refusal.current, changes, self._meeting_label
+            kind_of(kind).fields, clashes, refusal.current, changes, self._meeting_label
         )
         title = f"Someone else changed this {kind_of(kind).noun}"
         dialog = ConflictDialog(title, str(refusal), rows, self.parent_widget)

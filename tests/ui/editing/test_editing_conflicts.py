@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog
 from planner.db.database import Database, open_database
 from planner.services import topics
 from planner.services.views import TopicView
-from ui.editing.conflict import ConflictDialog, ConflictRow
+from ui.editing.conflict import ConflictDialog, ConflictRow, display
 from ui.editing.controller import EditController
 
 
@@ -204,3 +204,20 @@ def test_the_dialog_starts_on_theirs_where_both_changed_and_on_mine_elsewhere(qt
     assert dialog.choices() == {"title": False, "officers": True}
     dialog.choose("title", True)
     assert dialog.choices() == {"title": True, "officers": True}
+
+
+def test_a_clash_on_a_tied_field_offers_both(
+    controller: EditController, other: Database, topic: TopicView, dialogs: Answers,
+    read: Callable[..., Any], cesc: Any,
+) -> None:
+    """They gave the topic a loose timing; I gave it a meeting: meeting and timing clash."""
+    target = next(m for m in cesc.meetings.values() if m != topic.meeting_id)
+    controller.ask_reason = lambda *a: "Report delayed"  # type: ignore[method-assign]
+    dialogs.choices = {"meeting_id": True, "timing": True}
+    theirs = {"meeting_id": None, "timing": "Summer 2019"}
+    _form_edit(controller, other, topic, {"meeting_id": target}, theirs)
+    rows = dialogs.shown[0]
+    assert set(rows) == {"meeting_id", "timing"} and rows["timing"].clash
+    assert (rows["timing"].theirs, rows["timing"].mine) == ("Summer 2019", display("timing", None))
+    stored = read(topics.get_topic, topic.id)
+    assert (stored.meeting_id, stored.timing) == (target, None)
