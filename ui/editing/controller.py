@@ -48,12 +48,13 @@ from ui.editing.commands import (
 )
 from ui.editing.forms import FORMS, FormContext, RecordForm
 from ui.editing.registry import committee_of, describe, kind_of, shorten
+from ui.editing.resolving import ConflictResolution
 
 R = TypeVar("R")
 PolicyAnswer = tuple[TopicsPolicy, str | None]
 
 
-class EditController(QObject):
+class EditController(QObject, ConflictResolution):
     changed = Signal(str)
     error = Signal(str)
     # A meeting with topics was cancelled or moved through its form: (meeting id, old date
@@ -79,13 +80,6 @@ class EditController(QObject):
         self._failures += 1
         self.error.emit(message)
 
-    def command_refused(self, error: StaleEditError) -> None:
-        if not self._resolving or error.current is None:
-            self.command_failed(str(error))
-            return
-        self._failures += 1
-        self._refusal = error
-
     def push(self, command: EditCommand) -> bool:
         """Push (which applies it); False when it failed and was dropped."""
         failures = self._failures
@@ -95,43 +89,6 @@ class EditController(QObject):
     def set_database(self, db: Database) -> None:
         self.db = db
         self.versions.clear()
-
-    def push_edit(
-        self,
-        kind: str,
-        command: EditCommand,
-        changes: dict[str, Any],
-        seen: dict[str, Any] | None = None,
-    ) -> bool:
-        """Push an edit; if someone else saved the same fields meanwhile, ask whose
-        values to keep and save the choices on the current version (one undo step).
-        ``seen``: the values the user saw (a clash on a field tied to one the user
-        changed, such as a topic's meeting, offers the value the user saw)."""
-        for _attempt in range(3):  # each round is on a newer version; give up after three
-            self._resolving, self._refusal = True, None
-            try:
-                if self.push(command):
-                    return True
-            finally:
-                self._resolving = False
-            refusal = self._refusal
-            if refusal is None or refusal.current is None:
-                return False
-            wanted = dict(changes)
-            for field in refusal.fields:
-                if field not in wanted and seen is not None and field in seen:
-                    wanted[field] = seen[field]
-            chosen = self.ask_conflict(kind, refusal, wanted)
-            if chosen is None:
-                return False
-            current = refusal.current
-            seen = {f: getattr(current, f) for f in kind_of(kind).fields if hasattr(current, f)}
-            changes = {f: v for f, v in chosen.items() if getattr(current, f, None) != v}
-            if not changes:
-                return True  # theirs kept everywhere: nothing to save
-            command = self._edit_command(kind, current, changes)
-        self.error.emit("The record kept changing while you chose; open it and try again.")
-        return False
 
     def read(self, fn: Callable[[Session], R]) -> R:
         with self.db.reading() as session:
@@ -297,31 +254,6 @@ class EditController(QObject):
             return dialog.choice() if accepted else None
         finally:
             dialog.deleteLater()
-
-    def ask_conflict(
-        self, kind: str, refusal: StaleEditError, changes: dict[str, Any]
-    ) -> dict[str, Any] | None:
-        """The user's values to save after all (a subset of ``changes``); None: discard."""
-        from ui.editing.conflict import ConflictDialog, clashing, conflict_rows
-
-        clashes = clashing(kind, refusal.fields, changes)
-        rows = conflict_rows(
-            kind_of(kind).fields, clashes, refusal.current, changes, self._meeting_label
-        )
-        title = f"Someone else changed this {kind_of(kind).noun}"
-        dialog = ConflictDialog(title, str(refusal), rows, self.parent_widget)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return {f: changes[f] for f, mine in dialog.choices().items() if mine}
-        finally:
-            dialog.deleteLater()
-
-    def _meeting_label(self, meeting_id: str) -> str:
-        try:
-            return format_date(self.read(lambda s: meetings.get_meeting(s, meeting_id)).date)
-        except PlannerError:
-            return "a meeting that no longer exists"
 
     # -- forms ---------------------------------------------------------------------------
     def make_form(
