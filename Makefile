@@ -73,3 +73,10 @@ bench: system-deps venv
 
 bench-quick: system-deps venv
 	QT_QPA_PLATFORM=offscreen timeout 600 $(BIN)/python -m bench.run --quick
+
+# Concurrency load test (issue 6): 20 writers, 5,000 edits on the throw-away PostgreSQL
+# server; figures in /tmp/fwp-stress.json and docs/concurrency.md. Bounded in time.
+.PHONY: stress
+stress: test-system-deps venv
+	QT_QPA_PLATFORM=offscreen timeout 900 $(BIN)/python -m pytest -q -s -p no:cacheprovider \
+		-m stress --timeout=840 tests/stress

@@ -32,7 +32,7 @@ class StaleEditError(PlannerError):
 
     The message says who changed what and when; ``current`` is the record as it is now
     (a frozen view, or None if it was deleted) so that a window can show it beside the
-    user's values.
+    user's values; ``fields`` names the fields that clash.
     """
 
     def __init__(
@@ -44,6 +44,7 @@ class StaleEditError(PlannerError):
         expected_version: int,
         current_version: int | None,
         current: object | None = None,
+        fields: tuple[str, ...] = (),
     ) -> None:
         super().__init__(message)
         self.kind = kind
@@ -51,6 +52,9 @@ class StaleEditError(PlannerError):
         self.expected_version = expected_version
         self.current_version = current_version
         self.current = current
+        # The fields the user changed that someone else changed too (may be empty when
+        # the edit gave no original values to compare).
+        self.fields = fields
 
 
 class ConnectionLostError(DatabaseError):

@@ -21,14 +21,13 @@ def council_cmd(session: Session, args: argparse.Namespace) -> str:
         return f"Added {view.name} ({view.nation.value.capitalize()})."
     council = council_by_name(session, args.name)
     if args.action == "delete":
-        if council.committees:
-            raise ValidationError("council", f"{council.name} still has committees.")
-        session.delete(council)
-        session.flush()
+        committees.delete_council(session, council.id, expected_version=args.expected_version)
         return f"Deleted {council.name}."
     changes = {k: v for k, v in (("name", args.new_name), ("nation", args.nation)) if v}
-    view = committees.update_council(session, council.id, **changes)
-    return f"Saved {view.name} ({view.nation.value.capitalize()})."
+    view = committees.update_council(
+        session, council.id, expected_version=args.expected_version, **changes,
+    )
+    return f"Saved {view.name} ({view.nation.value.capitalize()}; version {view.version})."
 
 
 def committee_cmd(session: Session, args: argparse.Namespace) -> str:
@@ -45,14 +44,19 @@ def committee_cmd(session: Session, args: argparse.Namespace) -> str:
         return f"Added {view.name} {view.municipal_year}."
     committee = committee_by_name(session, args.name, args.year, council=args.council)
     if args.action == "delete":
-        committees.delete_committee(session, committee.id)
+        committees.delete_committee(session, committee.id, expected_version=args.expected_version)
         return f"Deleted {committee.name} {committee.municipal_year}."
     if args.new_name:
         changes["name"] = args.new_name
     if args.new_year:
         changes["municipal_year"] = args.new_year
-    view = committees.update_committee(session, committee.id, **changes)
-    return f"Saved {view.name} {view.municipal_year} (Chairman: {view.chairman or 'TBC'})."
+    view = committees.update_committee(
+        session, committee.id, expected_version=args.expected_version, **changes,
+    )
+    return (
+        f"Saved {view.name} {view.municipal_year} (Chairman: {view.chairman or 'TBC'}; "
+        f"version {view.version})."
+    )
 
 
 def member_cmd(session: Session, args: argparse.Namespace) -> str:
@@ -66,12 +70,14 @@ def member_cmd(session: Session, args: argparse.Namespace) -> str:
     )
     member = find.only(list(session.scalars(query).unique()), "member", args.name)
     if args.action == "delete":
-        committees.remove_member(session, member.id)
+        committees.remove_member(session, member.id, expected_version=args.expected_version)
         return f"Removed {member.name}."
     if args.new_name:
         changes["name"] = args.new_name
-    view = committees.update_member(session, member.id, **changes)
-    return f"Saved {view.name}."
+    view = committees.update_member(
+        session, member.id, expected_version=args.expected_version, **changes,
+    )
+    return f"Saved {view.name} (version {view.version})."
 
 
 def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
@@ -80,6 +86,7 @@ def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--name", required=True)
     p.add_argument("--new-name")
     p.add_argument("--nation", choices=["england", "wales"], help="sets the legal deadlines")
+    o.add_version_option(p)
     p.set_defaults(handler=council_cmd)
 
     p = sub.add_parser("committee", help="add, edit or delete a committee's municipal year")
@@ -90,6 +97,7 @@ def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--new-name")
     p.add_argument("--new-year")
     o.add_options(p, o.COMMITTEE)
+    o.add_version_option(p)
     p.set_defaults(handler=committee_cmd)
 
     p = sub.add_parser("member", parents=[common], help="add, edit or remove a committee member")
@@ -97,4 +105,5 @@ def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--name", required=True)
     p.add_argument("--new-name")
     o.add_options(p, o.MEMBER)
+    o.add_version_option(p)
     p.set_defaults(handler=member_cmd)

@@ -106,6 +106,17 @@ COMMITTEE = [
 ]
 
 
+def add_version_option(parser: argparse.ArgumentParser) -> None:
+    """Optimistic concurrency for scripts: refuse if someone changed the record since."""
+    parser.add_argument(
+        "--expected-version",
+        type=int,
+        metavar="N",
+        help="on edit, move or delete: refuse (exit status 1) unless the record is still at "
+        "version N, as the last edit printed it",
+    )
+
+
 def add_options(parser: argparse.ArgumentParser, options: list[Opt]) -> None:
     for opt in options:
         dest = "opt_" + opt.field

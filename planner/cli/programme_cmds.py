@@ -36,30 +36,32 @@ def topic_cmd(session: Session, args: argparse.Namespace) -> str:
     else:
         raise ValidationError("title", "Say which topic: --title TEXT or --id ID.")
     if args.action == "delete":
-        topics.delete_topic(session, topic.id)
+        topics.delete_topic(session, topic.id, expected_version=args.expected_version)
         return f"Deleted topic '{topic.title}'."
     wants_move = args.meeting is not None or args.timing is not None or args.unschedule
     if args.action == "move" and not wants_move:
         raise ValidationError(
             "meeting", "Say where the topic goes: --meeting DATE, --timing TEXT or --unschedule."
         )
+    expected = args.expected_version
     if wants_move:
-        topics.move_topic(
+        expected = topics.move_topic(
             session,
             topic.id,
             meeting_id=find.meeting_id(session, committee, args.meeting),
             timing=args.timing,
             reason=args.reason,
-        )
+            expected_version=expected,
+        ).version  # the edit below follows our own move
     if args.new_title:
         changes["title"] = args.new_title
     view = (
-        topics.update_topic(session, topic.id, **changes)
+        topics.update_topic(session, topic.id, expected_version=expected, **changes)
         if changes
         else topics.get_topic(session, topic.id)
     )
     deferred = f"; deferred {view.deferral_count} time(s)" if view.deferral_count else ""
-    return f"Topic '{view.title}' is at {view.when}{deferred}."
+    return f"Topic '{view.title}' is at {view.when}{deferred} (version {view.version})."
 
 
 def meeting_cmd(session: Session, args: argparse.Namespace) -> str:
@@ -72,12 +74,20 @@ def meeting_cmd(session: Session, args: argparse.Namespace) -> str:
     meeting = meeting_on(session, committee, day)
     if args.action == "delete":
         move_to = find.meeting_id(session, committee, args.move_to) if args.move_to else None
-        meetings.delete_meeting(session, meeting.id, topics=args.topics, move_to=move_to)
+        meetings.delete_meeting(
+            session, meeting.id, topics=args.topics, move_to=move_to,
+            expected_version=args.expected_version,
+        )
         return f"Deleted the meeting of {format_date(day)}."
     if args.new_date:
         changes["date"] = args.new_date
-    view = meetings.update_meeting(session, meeting.id, **changes)
-    return f"The meeting is on {format_date(view.date)} ({view.status.value})."
+    view = meetings.update_meeting(
+        session, meeting.id, expected_version=args.expected_version, **changes
+    )
+    return (
+        f"The meeting is on {format_date(view.date)} ({view.status.value}; "
+        f"version {view.version})."
+    )
 
 
 def group_cmd(session: Session, args: argparse.Namespace) -> str:
@@ -95,12 +105,12 @@ def group_cmd(session: Session, args: argparse.Namespace) -> str:
         )
         group = find.only(list(session.scalars(query).unique()), "task group", args.title or "")
     if args.action == "delete":
-        groups.delete_group(session, group.id)
+        groups.delete_group(session, group.id, expected_version=args.expected_version)
         return f"Deleted task group '{group.title}'."
     if args.new_title:
         changes["title"] = args.new_title
-    view = groups.update_group(session, group.id, **changes)
-    return f"Task group '{view.title}' saved ({view.status.value})."
+    view = groups.update_group(session, group.id, expected_version=args.expected_version, **changes)
+    return f"Task group '{view.title}' saved ({view.status.value}; version {view.version})."
 
 
 def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
@@ -114,6 +124,7 @@ def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--unschedule", action="store_true", help="back to 'In Development'")
     p.add_argument("--reason", help="why the topic is being moved")
     o.add_options(p, o.TOPIC)
+    o.add_version_option(p)
     p.set_defaults(handler=topic_cmd)
 
     p = sub.add_parser("meeting", parents=[common], help="add, edit or delete a meeting")
@@ -127,6 +138,7 @@ def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--move-to", help="on delete with --topics move: the meeting they move to")
     o.add_options(p, o.MEETING)
+    o.add_version_option(p)
     p.set_defaults(handler=meeting_cmd)
 
     p = sub.add_parser("group", parents=[common], help="add, edit or delete a task group")
@@ -135,4 +147,5 @@ def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--id", help="the group's id (or its first characters)")
     p.add_argument("--new-title", help="rename the group")
     o.add_options(p, o.GROUP)
+    o.add_version_option(p)
     p.set_defaults(handler=group_cmd)

@@ -39,15 +39,19 @@ def recommendation_cmd(session: Session, args: argparse.Namespace) -> str:
     else:
         raise ValidationError("reference", "Say which recommendation: --ref REF or --id ID.")
     if args.action == "delete":
-        recommendations.delete_recommendation(session, rec.id)
+        recommendations.delete_recommendation(
+            session, rec.id, expected_version=args.expected_version
+        )
         return f"Deleted recommendation {rec.reference}."
     if args.meeting is not None:
         changes["meeting_id"] = find.meeting_id(session, rec.committee, args.meeting)
     if args.new_ref:
         changes["reference"] = args.new_ref
-    view = recommendations.update_recommendation(session, rec.id, **changes)
+    view = recommendations.update_recommendation(
+        session, rec.id, expected_version=args.expected_version, **changes
+    )
     status = view.status.value if view.status else "awaiting response"
-    return f"Recommendation {view.reference} saved ({status})."
+    return f"Recommendation {view.reference} saved ({status}; version {view.version})."
 
 
 def action_cmd(session: Session, args: argparse.Namespace) -> str:
@@ -65,14 +69,16 @@ def action_cmd(session: Session, args: argparse.Namespace) -> str:
         )
         action = find.only(list(session.scalars(query).unique()), "action", args.text or "")
     if args.action == "delete":
-        actions.delete_action(session, action.id)
+        actions.delete_action(session, action.id, expected_version=args.expected_version)
         return "Deleted the action."
     if args.new_text:
         changes["text"] = args.new_text
     if args.meeting is not None:
         changes["meeting_id"] = find.meeting_id(session, committee, args.meeting)
-    view = actions.update_action(session, action.id, **changes)
-    return f"Action saved ({'done' if view.done else 'open'})."
+    view = actions.update_action(
+        session, action.id, expected_version=args.expected_version, **changes
+    )
+    return f"Action saved ({'done' if view.done else 'open'}; version {view.version})."
 
 
 def activity_cmd(session: Session, args: argparse.Namespace) -> str:
@@ -85,12 +91,14 @@ def activity_cmd(session: Session, args: argparse.Namespace) -> str:
         raise ValidationError("id", "Say which activity: --id ID (see 'fwp list activities').")
     activity = find.by_id(session, MemberActivity, args.id, "activity")
     if args.action == "delete":
-        actions.delete_activity(session, activity.id)
+        actions.delete_activity(session, activity.id, expected_version=args.expected_version)
         return "Deleted the activity."
     if args.member:
         changes["member"] = args.member
-    view = actions.update_activity(session, activity.id, **changes)
-    return f"Saved {view.kind.lower()} for {view.member}."
+    view = actions.update_activity(
+        session, activity.id, expected_version=args.expected_version, **changes
+    )
+    return f"Saved {view.kind.lower()} for {view.member} (version {view.version})."
 
 
 def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
@@ -103,6 +111,7 @@ def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--new-ref", help="change the reference")
     p.add_argument("--meeting", help="date of the meeting that made it")
     o.add_options(p, o.RECOMMENDATION)
+    o.add_version_option(p)
     p.set_defaults(handler=recommendation_cmd)
 
     p = sub.add_parser("action", parents=[common], help="add, edit or delete an action")
@@ -112,6 +121,7 @@ def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--new-text", help="change the text")
     p.add_argument("--meeting", help="date of the meeting it came from")
     o.add_options(p, o.ACTION)
+    o.add_version_option(p)
     p.set_defaults(handler=action_cmd)
 
     p = sub.add_parser("activity", parents=[common], help="add, edit or delete a member activity")
@@ -119,4 +129,5 @@ def register(sub: o.Subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("--member", help="the member")
     p.add_argument("--id", help="the activity's id (or its first characters)")
     o.add_options(p, o.ACTIVITY)
+    o.add_version_option(p)
     p.set_defaults(handler=activity_cmd)

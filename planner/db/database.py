@@ -36,9 +36,16 @@ class Database:
         self.sqlite_path = sqlite_path
         self.backup_path: str | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        event.listen(self._sessions, "before_flush", check_limits)
-        access_guard.install(self._sessions, engine.dialect.name)
-        install_history(self._sessions)  # every change made here goes into change_log
+        # On SQLite a user action takes the write lock when it begins (BEGIN IMMEDIATE):
+        # two writers then queue for milliseconds instead of the second failing with
+        # "database is locked" when its snapshot went stale; readers never wait (WAL).
+        self._writers = sessionmaker(
+            engine.execution_options(planner_writes=True), expire_on_commit=False
+        )
+        for sessions in (self._sessions, self._writers):
+            event.listen(sessions, "before_flush", check_limits)
+            access_guard.install(sessions, engine.dialect.name)
+            install_history(sessions)  # every change made here goes into change_log
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -49,7 +56,7 @@ class Database:
         same action succeeds once it is back (``pool_pre_ping`` replaces dead connections).
         """
         try:
-            with self._sessions() as session, refusals(session, True), session.begin():
+            with self._writers() as session, refusals(session, True), session.begin():
                 yield session
         except DBAPIError as exc:
             translated = self._translated(exc, writing=True)
@@ -97,7 +104,8 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        writes = conn.get_execution_options().get("planner_writes")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def _enable_wal(engine: Engine) -> None:

@@ -121,7 +121,8 @@ def apply_plan(session: Session, plan: ImportPlan, skip_bad_rows: bool = False) 
     for meeting in plan.new_meetings:
         found.id_for(meeting.committee_id, meeting.date)
     if plan.committee_changes:
-        committees.update_committee(session, plan.committee_id, **plan.committee_changes)
+        changes: dict[str, Any] = dict(plan.committee_changes)  # chairs, contact: all text
+        committees.update_committee(session, plan.committee_id, **changes)
     for row in plan.rows:
         try:
             if row.action == "create":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from planner.db.models import Action, Committee, Meeting, MemberActivity, new_id
 from planner.errors import ValidationError
 from planner.services import fields as f
+from planner.services.concurrency import delete_record, edit_record
 from planner.services.lookup import get, matching
 from planner.services.views import ActionView, ActivityView
 
@@ -80,22 +82,50 @@ def create_action(
     return action_view(action)
 
 
-def update_action(session: Session, action_id: str, **changes: Any) -> ActionView:
-    action = get(session, Action, action_id, "action")
-    f.apply(action, ACTION_FIELDS, changes)
-    _validate_action(session, action, changes)
-    session.flush()
-    session.refresh(action)
-    return action_view(action)
+def action_name(a: Action) -> str:
+    text = " ".join(a.text.split())
+    return f"'{text if len(text) <= 60 else text[:59] + '…'}'"
+
+
+def update_action(
+    session: Session,
+    action_id: str,
+    *,
+    expected_version: int | None = None,
+    original: dict[str, Any] | None = None,
+    **changes: Any,
+) -> ActionView:
+    def write(action: Action) -> ActionView:
+        f.apply(action, ACTION_FIELDS, changes)
+        _validate_action(session, action, changes)
+        session.flush()
+        session.refresh(action)
+        return action_view(action)
+
+    return edit_record(
+        session, Action, "action", action_id, expected_version=expected_version,
+        original=original, changes=changes, write=write, view=action_view, name=action_name,
+        spec=ACTION_FIELDS,
+    )  # fmt: skip
 
 
 def get_action(session: Session, action_id: str) -> ActionView:
     return action_view(get(session, Action, action_id, "action"))
 
 
-def delete_action(session: Session, action_id: str) -> None:
-    session.delete(get(session, Action, action_id, "action"))
-    session.flush()
+def _remover(session: Session) -> Callable[[Any], None]:
+    def remove(record: Any) -> None:
+        session.delete(record)
+        session.flush()
+
+    return remove
+
+
+def delete_action(session: Session, action_id: str, *, expected_version: int | None = None) -> None:
+    delete_record(
+        session, Action, "action", action_id, expected_version=expected_version,
+        remove=_remover(session), view=action_view, name=action_name,
+    )  # fmt: skip
 
 
 def list_actions(
@@ -151,16 +181,37 @@ def get_activity(session: Session, activity_id: str) -> ActivityView:
     return activity_view(get(session, MemberActivity, activity_id, "activity"))
 
 
-def update_activity(session: Session, activity_id: str, **changes: Any) -> ActivityView:
-    activity = get(session, MemberActivity, activity_id, "activity")
-    f.apply(activity, ACTIVITY_FIELDS, changes)
-    session.flush()
-    return activity_view(activity)
+def activity_name(a: MemberActivity) -> str:
+    return f"'{a.kind} – {a.member}'"
 
 
-def delete_activity(session: Session, activity_id: str) -> None:
-    session.delete(get(session, MemberActivity, activity_id, "activity"))
-    session.flush()
+def update_activity(
+    session: Session,
+    activity_id: str,
+    *,
+    expected_version: int | None = None,
+    original: dict[str, Any] | None = None,
+    **changes: Any,
+) -> ActivityView:
+    def write(activity: MemberActivity) -> ActivityView:
+        f.apply(activity, ACTIVITY_FIELDS, changes)
+        session.flush()
+        return activity_view(activity)
+
+    return edit_record(
+        session, MemberActivity, "activity", activity_id, expected_version=expected_version,
+        original=original, changes=changes, write=write, view=activity_view,
+        name=activity_name, spec=ACTIVITY_FIELDS,
+    )  # fmt: skip
+
+
+def delete_activity(
+    session: Session, activity_id: str, *, expected_version: int | None = None
+) -> None:
+    delete_record(
+        session, MemberActivity, "activity", activity_id, expected_version=expected_version,
+        remove=_remover(session), view=activity_view, name=activity_name,
+    )  # fmt: skip
 
 
 def list_activities(session: Session, committee_ids: list[str] | None = None) -> list[ActivityView]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from planner.db.models import Committee, CommitteeMember, Council, new_id
 from planner.enums import MemberRole, Nation, Office
 from planner.errors import ValidationError
 from planner.services import fields as f
+from planner.services.concurrency import delete_record, edit_record
 from planner.services.lookup import get
 from planner.services.views import CommitteeView, CouncilView, MemberView
 
@@ -46,7 +47,15 @@ def council_view(c: Council) -> CouncilView:
 
 def member_view(m: CommitteeMember) -> MemberView:
     return MemberView(
-        m.id, m.committee_id, m.name, m.honorific, m.role, m.office, m.representing, m.position
+        m.id,
+        m.committee_id,
+        m.name,
+        m.honorific,
+        m.role,
+        m.office,
+        m.representing,
+        m.position,
+        m.version,
     )
 
 
@@ -94,12 +103,58 @@ def create_council(session: Session, record_id: str | None = None, **values: Any
     return council_view(council)
 
 
-def update_council(session: Session, council_id: str, **changes: Any) -> CouncilView:
-    council = get(session, Council, council_id, "council")
-    f.apply(council, COUNCIL_FIELDS, changes)
-    _check_council_unique(session, council)
-    session.flush()
-    return council_view(council)
+def _named(record: Any) -> str:
+    return f"'{record.name}'"
+
+
+def _remover(session: Session, check: Callable[[Any], None] | None = None) -> Callable[[Any], None]:
+    def remove(record: Any) -> None:
+        if check is not None:
+            check(record)
+        session.delete(record)
+        session.flush()
+
+    return remove
+
+
+def update_council(
+    session: Session,
+    council_id: str,
+    *,
+    expected_version: int | None = None,
+    original: dict[str, Any] | None = None,
+    **changes: Any,
+) -> CouncilView:
+    def write(council: Council) -> CouncilView:
+        f.apply(council, COUNCIL_FIELDS, changes)
+        _check_council_unique(session, council)
+        session.flush()
+        return council_view(council)
+
+    return edit_record(
+        session, Council, "council", council_id, expected_version=expected_version,
+        original=original, changes=changes, write=write, view=council_view, name=_named,
+        spec=COUNCIL_FIELDS,
+    )  # fmt: skip
+
+
+def delete_council(
+    session: Session, council_id: str, *, expected_version: int | None = None
+) -> None:
+    """Only a council without committees can go."""
+
+    def check(council: Council) -> None:
+        if council.committees:
+            raise ValidationError("council", f"{council.name} still has committees.")
+
+    delete_record(
+        session, Council, "council", council_id, expected_version=expected_version,
+        remove=_remover(session, check), view=council_view, name=_named,
+    )  # fmt: skip
+
+
+def get_council(session: Session, council_id: str) -> CouncilView:
+    return council_view(get(session, Council, council_id, "council"))
 
 
 def list_councils(session: Session) -> list[CouncilView]:
@@ -153,15 +208,37 @@ def update_committee(
     *,
     chairman: str | None = None,
     vice_chairman: str | None = None,
+    expected_version: int | None = None,
+    original: dict[str, Any] | None = None,
     **changes: Any,
 ) -> CommitteeView:
-    committee = get(session, Committee, committee_id, "committee")
-    f.apply(committee, COMMITTEE_FIELDS, changes)
-    _check_committee_unique(session, committee)
-    _set_chairs(session, committee, chairman, vice_chairman)
-    session.flush()
-    session.refresh(committee)
-    return committee_view(committee)
+    def write(committee: Committee) -> CommitteeView:
+        f.apply(committee, COMMITTEE_FIELDS, changes)
+        _check_committee_unique(session, committee)
+        _set_chairs(session, committee, chairman, vice_chairman)
+        session.flush()
+        session.refresh(committee)
+        return committee_view(committee)
+
+    chairs = {"chairman": chairman, "vice_chairman": vice_chairman}
+    watched = {**changes, **{k: v for k, v in chairs.items() if v is not None}}
+    return edit_record(
+        session, Committee, "committee", committee_id, expected_version=expected_version,
+        original=original, changes=watched,
+        write=write, view=committee_view, name=_committee_name, spec=COMMITTEE_FIELDS,
+        value_of=_committee_value,
+    )  # fmt: skip
+
+
+def _committee_name(c: Committee) -> str:
+    return f"{c.name} {c.municipal_year}"
+
+
+def _committee_value(c: Committee, field: str) -> Any:
+    """Chairs are members' offices, not columns: compare them as the view shows them."""
+    if field in ("chairman", "vice_chairman"):
+        return getattr(committee_view(c), field)
+    return getattr(c, field)
 
 
 def _set_chairs(
@@ -201,18 +278,23 @@ def list_committees(session: Session, council_id: str | None = None) -> list[Com
     return [committee_view(c) for c in session.scalars(query).unique()]
 
 
-def delete_committee(session: Session, committee_id: str) -> None:
+def delete_committee(
+    session: Session, committee_id: str, *, expected_version: int | None = None
+) -> None:
     """Only an empty committee-year can go: its programme is the council's record."""
     from planner.db.models import Meeting, TaskGroup, Topic
 
-    committee = get(session, Committee, committee_id, "committee")
-    for model, what in ((Meeting, "meetings"), (Topic, "topics"), (TaskGroup, "task groups")):
-        if session.scalars(select(model.id).where(model.committee_id == committee_id)).first():
-            raise ValidationError(
-                "committee", f"{committee.name} {committee.municipal_year} still has {what}."
-            )
-    session.delete(committee)
-    session.flush()
+    def check(committee: Committee) -> None:
+        for model, what in ((Meeting, "meetings"), (Topic, "topics"), (TaskGroup, "task groups")):
+            if session.scalars(select(model.id).where(model.committee_id == committee_id)).first():
+                raise ValidationError(
+                    "committee", f"{committee.name} {committee.municipal_year} still has {what}."
+                )
+
+    delete_record(
+        session, Committee, "committee", committee_id, expected_version=expected_version,
+        remove=_remover(session, check), view=committee_view, name=_committee_name,
+    )  # fmt: skip
 
 
 def add_member(
@@ -235,17 +317,35 @@ def get_member(session: Session, member_id: str) -> MemberView:
     return member_view(get(session, CommitteeMember, member_id, "member"))
 
 
-def update_member(session: Session, member_id: str, **changes: Any) -> MemberView:
-    member = get(session, CommitteeMember, member_id, "member")
-    f.apply(member, MEMBER_FIELDS, changes)
-    _one_holder(member.committee, member)
-    session.flush()
-    return member_view(member)
+def update_member(
+    session: Session,
+    member_id: str,
+    *,
+    expected_version: int | None = None,
+    original: dict[str, Any] | None = None,
+    **changes: Any,
+) -> MemberView:
+    def write(member: CommitteeMember) -> MemberView:
+        f.apply(member, MEMBER_FIELDS, changes)
+        _one_holder(member.committee, member)
+        session.flush()
+        return member_view(member)
+
+    return edit_record(
+        session, CommitteeMember, "member", member_id, expected_version=expected_version,
+        original=original, changes=changes, write=write, view=member_view, name=_named,
+        spec=MEMBER_FIELDS,
+    )  # fmt: skip
 
 
-def remove_member(session: Session, member_id: str) -> None:
-    session.delete(get(session, CommitteeMember, member_id, "member"))
-    session.flush()
+def remove_member(session: Session, member_id: str, *, expected_version: int | None = None) -> None:
+    delete_record(
+        session, CommitteeMember, "member", member_id, expected_version=expected_version,
+        remove=_remover(session), view=member_view, name=_named,
+    )  # fmt: skip
+
+
+delete_member = remove_member  # every kind has its delete_<kind>
 
 
 def _one_holder(committee: Committee, holder: CommitteeMember) -> None:

@@ -11,6 +11,7 @@ from planner.db.models import Committee, TaskGroup, new_id
 from planner.enums import GroupStatus
 from planner.errors import ValidationError
 from planner.services import fields as f
+from planner.services.concurrency import delete_record, edit_record
 from planner.services.lookup import get, matching
 from planner.services.views import TaskGroupView
 
@@ -114,21 +115,44 @@ def create_group(
     return group_view(group)
 
 
-def update_group(session: Session, group_id: str, **changes: Any) -> TaskGroupView:
-    group = get(session, TaskGroup, group_id, "task group")
-    f.apply(group, GROUP_FIELDS, changes)
-    _validate(group, changes)
-    session.flush()
-    return group_view(group)
+def group_name(g: TaskGroup) -> str:
+    return f"'{g.title}'"
+
+
+def update_group(
+    session: Session,
+    group_id: str,
+    *,
+    expected_version: int | None = None,
+    original: dict[str, Any] | None = None,
+    **changes: Any,
+) -> TaskGroupView:
+    def write(group: TaskGroup) -> TaskGroupView:
+        f.apply(group, GROUP_FIELDS, changes)
+        _validate(group, changes)
+        session.flush()
+        return group_view(group)
+
+    return edit_record(
+        session, TaskGroup, "group", group_id, expected_version=expected_version,
+        original=original, changes=changes, write=write, view=group_view, name=group_name,
+        spec=GROUP_FIELDS,
+    )  # fmt: skip
 
 
 def get_group(session: Session, group_id: str) -> TaskGroupView:
     return group_view(get(session, TaskGroup, group_id, "task group"))
 
 
-def delete_group(session: Session, group_id: str) -> None:
-    session.delete(get(session, TaskGroup, group_id, "task group"))
-    session.flush()
+def delete_group(session: Session, group_id: str, *, expected_version: int | None = None) -> None:
+    def remove(group: TaskGroup) -> None:
+        session.delete(group)
+        session.flush()
+
+    delete_record(
+        session, TaskGroup, "group", group_id, expected_version=expected_version,
+        remove=remove, view=group_view, name=group_name,
+    )  # fmt: skip
 
 
 def list_groups(

@@ -14,6 +14,7 @@ from planner.db.models import Action, Committee, Meeting, Recommendation, Topic,
 from planner.enums import MeetingStatus
 from planner.errors import ValidationError
 from planner.services import fields as f
+from planner.services.concurrency import delete_record, edit_record
 from planner.services.lookup import get, matching
 from planner.services.views import MeetingView
 
@@ -76,16 +77,35 @@ def create_meeting(
     return meeting_view(session, meeting, 0)
 
 
-def update_meeting(session: Session, meeting_id: str, **changes: Any) -> MeetingView:
+def meeting_name(m: Meeting) -> str:
+    return f"of {format_date(m.date)}"
+
+
+def update_meeting(
+    session: Session,
+    meeting_id: str,
+    *,
+    expected_version: int | None = None,
+    original: dict[str, Any] | None = None,
+    **changes: Any,
+) -> MeetingView:
     """Changing the date of a scheduled meeting marks it as moved; topics go with it."""
-    meeting = get(session, Meeting, meeting_id, "meeting")
-    changed = f.apply(meeting, MEETING_FIELDS, changes)
-    if meeting.date is None:
-        raise ValidationError("date", "A meeting needs a date.")
-    if "date" in changed and "status" not in changes and meeting.status == MeetingStatus.SCHEDULED:
-        meeting.status = MeetingStatus.MOVED
-    session.flush()
-    return meeting_view(session, meeting)
+
+    def write(meeting: Meeting) -> MeetingView:
+        changed = f.apply(meeting, MEETING_FIELDS, changes)
+        if meeting.date is None:
+            raise ValidationError("date", "A meeting needs a date.")
+        scheduled = meeting.status == MeetingStatus.SCHEDULED
+        if "date" in changed and "status" not in changes and scheduled:
+            meeting.status = MeetingStatus.MOVED
+        session.flush()
+        return meeting_view(session, meeting)
+
+    return edit_record(
+        session, Meeting, "meeting", meeting_id, expected_version=expected_version,
+        original=original, changes=changes, write=write,
+        view=lambda m: meeting_view(session, m), name=meeting_name, spec=MEETING_FIELDS,
+    )  # fmt: skip
 
 
 def get_meeting(session: Session, meeting_id: str) -> MeetingView:
@@ -113,9 +133,23 @@ def delete_meeting(
     *,
     topics: TopicsPolicy | str | None = None,
     move_to: str | None = None,
+    expected_version: int | None = None,
 ) -> None:
     """Delete a meeting, deciding explicitly what happens to its topics."""
-    meeting = get(session, Meeting, meeting_id, "meeting")
+
+    def remove(meeting: Meeting) -> None:
+        _delete(session, meeting, topics, move_to)
+
+    delete_record(
+        session, Meeting, "meeting", meeting_id, expected_version=expected_version,
+        remove=remove, view=lambda m: meeting_view(session, m), name=meeting_name,
+    )  # fmt: skip
+
+
+def _delete(
+    session: Session, meeting: Meeting, topics: TopicsPolicy | str | None, move_to: str | None
+) -> None:
+    meeting_id = meeting.id
     label = format_date(meeting.date)
     if session.scalars(
         select(Recommendation.id).where(Recommendation.meeting_id == meeting_id)

@@ -13,6 +13,7 @@ from planner.db.models import Committee, Meeting, Recommendation, new_id
 from planner.enums import RAG_OF_STATUS, Agreed, RecStatus
 from planner.errors import ValidationError
 from planner.services import fields as f
+from planner.services.concurrency import delete_record, edit_record
 from planner.services.lookup import committee_ids_named, get, matching
 from planner.services.views import RecommendationView
 
@@ -151,15 +152,31 @@ def create_recommendation(
     return rec_view(rec, today)
 
 
+def rec_name(r: Recommendation) -> str:
+    return r.reference
+
+
 def update_recommendation(
-    session: Session, rec_id: str, today: dt.date | None = None, **changes: Any
+    session: Session,
+    rec_id: str,
+    today: dt.date | None = None,
+    *,
+    expected_version: int | None = None,
+    original: dict[str, Any] | None = None,
+    **changes: Any,
 ) -> RecommendationView:
-    rec = get(session, Recommendation, rec_id, "recommendation")
-    changed = f.apply(rec, REC_FIELDS, changes)
-    _validate(session, rec, changes, meeting_changed="meeting_id" in changed)
-    session.flush()
-    session.refresh(rec)
-    return rec_view(rec, today)
+    def write(rec: Recommendation) -> RecommendationView:
+        changed = f.apply(rec, REC_FIELDS, changes)
+        _validate(session, rec, changes, meeting_changed="meeting_id" in changed)
+        session.flush()
+        session.refresh(rec)
+        return rec_view(rec, today)
+
+    return edit_record(
+        session, Recommendation, "recommendation", rec_id, expected_version=expected_version,
+        original=original, changes=changes, write=write, view=lambda r: rec_view(r, today),
+        name=rec_name, spec=REC_FIELDS,
+    )  # fmt: skip
 
 
 def get_recommendation(
@@ -168,9 +185,17 @@ def get_recommendation(
     return rec_view(get(session, Recommendation, rec_id, "recommendation"), today)
 
 
-def delete_recommendation(session: Session, rec_id: str) -> None:
-    session.delete(get(session, Recommendation, rec_id, "recommendation"))
-    session.flush()
+def delete_recommendation(
+    session: Session, rec_id: str, *, expected_version: int | None = None
+) -> None:
+    def remove(rec: Recommendation) -> None:
+        session.delete(rec)
+        session.flush()
+
+    delete_record(
+        session, Recommendation, "recommendation", rec_id, expected_version=expected_version,
+        remove=remove, view=rec_view, name=rec_name,
+    )  # fmt: skip
 
 
 def list_recommendations(

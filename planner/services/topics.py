@@ -12,6 +12,7 @@ from planner.db.models import Committee, Meeting, Topic, TopicMove, new_id
 from planner.enums import TopicSource, TopicStatus
 from planner.errors import ValidationError
 from planner.services import fields as f
+from planner.services.concurrency import delete_record, edit_record
 from planner.services.lookup import get, matching
 from planner.services.views import MoveView, TopicView
 
@@ -115,23 +116,51 @@ def create_topic(
     return topic_view(topic)
 
 
-def update_topic(session: Session, topic_id: str, **changes: Any) -> TopicView:
-    """Edit fields in place. Moving between meetings goes through ``move_topic``."""
-    topic = get(session, Topic, topic_id, "topic")
-    f.apply(topic, TOPIC_FIELDS, changes)
-    _validate(session, topic, changes)
-    session.flush()
-    session.refresh(topic)
-    return topic_view(topic)
+def topic_name(t: Topic) -> str:
+    return f"'{t.title}'"
+
+
+def update_topic(
+    session: Session,
+    topic_id: str,
+    *,
+    expected_version: int | None = None,
+    original: dict[str, Any] | None = None,
+    **changes: Any,
+) -> TopicView:
+    """Edit fields in place. Moving between meetings goes through ``move_topic``.
+
+    ``expected_version`` and ``original`` (the values the user saw): see
+    ``planner.services.concurrency``; a clash raises StaleEditError.
+    """
+
+    def write(topic: Topic) -> TopicView:
+        f.apply(topic, TOPIC_FIELDS, changes)
+        _validate(session, topic, changes)
+        session.flush()
+        session.refresh(topic)
+        return topic_view(topic)
+
+    return edit_record(
+        session, Topic, "topic", topic_id, expected_version=expected_version,
+        original=original, changes=changes, write=write, view=topic_view, name=topic_name,
+        spec=TOPIC_FIELDS,
+    )  # fmt: skip
 
 
 def get_topic(session: Session, topic_id: str) -> TopicView:
     return topic_view(get(session, Topic, topic_id, "topic"))
 
 
-def delete_topic(session: Session, topic_id: str) -> None:
-    session.delete(get(session, Topic, topic_id, "topic"))
-    session.flush()
+def delete_topic(session: Session, topic_id: str, *, expected_version: int | None = None) -> None:
+    def remove(topic: Topic) -> None:
+        session.delete(topic)
+        session.flush()
+
+    delete_record(
+        session, Topic, "topic", topic_id, expected_version=expected_version, remove=remove,
+        view=topic_view, name=topic_name,
+    )  # fmt: skip
 
 
 def _placement(topic: Topic) -> str:
@@ -147,17 +176,34 @@ def move_topic(
     meeting_id: str | None = None,
     timing: str | None = None,
     reason: str | None = None,
+    expected_version: int | None = None,
+    original: dict[str, Any] | None = None,
 ) -> TopicView:
     """Reschedule a topic to a meeting, a loose timing, or back into development.
 
     Moving later than it was (or off a meeting altogether) counts as a deferral and
-    keeps the reason; moving earlier does not.
+    keeps the reason; moving earlier does not. With ``expected_version`` (and the
+    placement the user saw in ``original``), a topic someone else has moved meanwhile
+    is not moved again: StaleEditError.
     """
-    topic = get(session, Topic, topic_id, "topic")
     timing = f.text("timing", timing)
     reason = f.text("reason", reason)
     if meeting_id and timing:
         raise ValidationError("timing", "Move a topic to a meeting or a loose timing, not both.")
+
+    def write(topic: Topic) -> TopicView:
+        return _move(session, topic, meeting_id, timing, reason)
+
+    return edit_record(
+        session, Topic, "topic", topic_id, expected_version=expected_version,
+        original=original, changes={"meeting_id": meeting_id, "timing": timing}, write=write,
+        view=topic_view, name=topic_name, spec=TOPIC_FIELDS,
+    )  # fmt: skip
+
+
+def _move(
+    session: Session, topic: Topic, meeting_id: str | None, timing: str | None, reason: str | None
+) -> TopicView:
     old_meeting = topic.meeting
     before = _placement(topic)
     new_meeting = session.get(Meeting, meeting_id) if meeting_id else None

@@ -41,6 +41,7 @@ class MemberView:
     office: Office | None
     representing: str | None
     position: int
+    version: int
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,7 @@ class FakeEditController(QObject):
         meeting_id: str | None,
         timing: str | None = None,
         ask_reason: bool = True,
+        seen: dict[str, Any] | None = None,
     ) -> None:
         self.calls.append(("move_topic", topic_id, meeting_id, timing))
         with self.db.reading() as s:
@@ -94,7 +95,9 @@ class FakeEditController(QObject):
 
         self.undo_stack.push(_Command(f"Move topic '{before.title}'", do, undo))
 
-    def set_field(self, kind: str, record_id: str, field: str, value: Any) -> bool:
+    def set_field(
+        self, kind: str, record_id: str, field: str, value: Any, seen: Any = None
+    ) -> bool:
         self.calls.append(("set_field", kind, record_id, field, value))
         get, update = UPDATE[kind]
         with self.db.reading() as s:

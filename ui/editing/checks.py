@@ -82,6 +82,25 @@ def changed_values(view: Any, values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if getattr(view, k, missing) != v}
 
 
+class _NotShown:
+    """``set_field`` called without the value the cell showed."""
+
+
+NOT_SHOWN: Any = _NotShown()
+
+
+def shows(stored: Any, seen: Any) -> bool:
+    """Whether a cell showing ``seen`` was showing ``stored`` (cells tidy long text)."""
+    if isinstance(seen, bool) or not isinstance(seen, str):
+        return bool(stored == seen)
+    return " ".join(str(stored or "").split()) == " ".join(seen.split())
+
+
+def placement(topic: TopicView) -> dict[str, Any]:
+    """Where the user saw a topic: what a move of it is checked against."""
+    return {"meeting_id": topic.meeting_id, "timing": topic.timing}
+
+
 def moves(topic: TopicView, meeting_id: str | None, timing: str | None) -> bool:
     if meeting_id:
         return meeting_id != topic.meeting_id

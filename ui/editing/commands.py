@@ -3,6 +3,12 @@
 A command that fails (a ``PlannerError`` or a database error) marks itself obsolete,
 so the undo stack drops it, and reports the message to its host; nothing is raised
 into Qt. Deleted records come back with the same id (``record_id=``).
+
+Every step says what it was made on (docs/concurrency.md): the first apply the version
+and values the user saw; a later undo or redo the values the previous step left (a
+version alone is not enough: a merged write's version includes someone else's change);
+a delete the version this window last wrote (``host.versions``). Another user's change
+to the same fields meanwhile refuses the step (StaleEditError) instead of being lost.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from planner.db.database import Database
 from planner.enums import Office
-from planner.errors import ConnectionLostError, PlannerError
+from planner.errors import ConnectionLostError, PlannerError, StaleEditError
 from planner.services import actions, meetings, topics
 from planner.services.meetings import TopicsPolicy
 from planner.services.views import MoveView, TopicView
@@ -44,10 +50,13 @@ class CommandHost(Protocol):
     db: Database
     undo_stack: QUndoStack
     last_failure: Exception | None  # what the last failed command met (a retry needs it)
+    versions: dict[str, int]  # record id -> the version this window last wrote
 
     def command_done(self, kinds: Sequence[str]) -> None: ...
 
     def command_failed(self, message: str) -> None: ...
+
+    def command_refused(self, error: StaleEditError) -> None: ...
 
 
 def error_message(exc: Exception) -> str:
@@ -66,7 +75,8 @@ class EditCommand(QUndoCommand):
         super().__init__(text)
         self.host = host
         self.kinds = list(kinds)
-        self._applied = False  # pushed successfully: undo and redo may follow
+        self.refusal: StaleEditError | None = None
+        self.applied = False  # pushed successfully: undo and redo may follow
         self._skip = False  # the next run only puts the stack back (see _met_outage)
 
     def apply(self, session: Session) -> None:
@@ -85,19 +95,26 @@ class EditCommand(QUndoCommand):
         if self._skip:
             self._skip = False
             return
+        versions = dict(self.host.versions)
         try:
             with self.host.db.transaction() as session:
                 step(session)
+        except StaleEditError as exc:
+            self._failed(versions)
+            self.refusal = exc
+            self.host.last_failure = exc
+            self.host.command_refused(exc)
+            return
         except (PlannerError, SQLAlchemyError) as exc:
+            self._put_back(versions)
+            self.host.last_failure = exc
             if isinstance(exc, ConnectionLostError) and self._met_outage(undoing):
-                self.host.last_failure = exc
                 self.host.command_failed(str(exc))
                 return
             self.setObsolete(True)
-            self.host.last_failure = exc
             self.host.command_failed(error_message(exc))
             return
-        self._applied = True
+        self.applied = True
         self.host.last_failure = None
         self.host.command_done(self.kinds)
 
@@ -108,11 +125,28 @@ class EditCommand(QUndoCommand):
         (not a first push, nor a part of a macro)."""
         stack = self.host.undo_stack
         at = stack.index() - 1 if undoing else stack.index()
-        if not self._applied or stack.command(at) is not self:
+        if not self.applied or stack.command(at) is not self:
             return False
         self._skip = True
         QTimer.singleShot(0, stack.redo if undoing else stack.undo)
         return True
+
+    def _put_back(self, versions: dict[str, int]) -> None:
+        self.host.versions.clear()  # the rolled-back transaction wrote nothing
+        self.host.versions.update(versions)
+
+    def _failed(self, versions: dict[str, int]) -> None:
+        self._put_back(versions)
+        self.setObsolete(True)
+
+    def expected(self, record_id: str, first: int | None) -> int | None:
+        """The version a delete is made on: what the user saw, then what we last wrote."""
+        if not self.applied:
+            return first
+        return self.host.versions.get(record_id, first)
+
+    def wrote(self, view: Any) -> None:
+        self.host.versions[view.id] = view.version
 
 
 def _read(host: CommandHost, fn: Callable[[Session], Any]) -> Any:
@@ -139,11 +173,14 @@ class CreateRecord(EditCommand):
         assert self.kind.create is not None
         if self.kind.name == "member":
             self._offices = offices(session, self.committee_id)
-        self.kind.create(session, self.committee_id, record_id=self.record_id, **self.values)
+        self.wrote(
+            self.kind.create(session, self.committee_id, record_id=self.record_id, **self.values)
+        )
 
     def revert(self, session: Session) -> None:
         assert self.kind.delete is not None
-        self.kind.delete(session, self.record_id)
+        expected = self.host.versions.get(self.record_id)
+        self.kind.delete(session, self.record_id, expected_version=expected)
         if self._offices is not None:
             restore_offices(session, self.committee_id, self._offices)
 
@@ -153,24 +190,44 @@ class UpdateRecord(EditCommand):
     as a consequence, e.g. a meeting's status when its date moves) and puts them back."""
 
     def __init__(
-        self, host: CommandHost, kind: str, record_id: str, new_values: dict[str, Any]
+        self,
+        host: CommandHost,
+        kind: str,
+        record_id: str,
+        new_values: dict[str, Any],
+        *,
+        version: int | None = None,
+        original: dict[str, Any] | None = None,
     ) -> None:
         self.kind = kind_of(kind)
         view = _read(host, lambda s: self.kind.get(s, record_id))
         super().__init__(host, f"Edit {describe(kind, view)}", [self.kind.name])
         self.record_id = record_id
         self.new_values = dict(new_values)
+        # What the user saw: the version and values the first apply is checked against.
+        self.version = version
+        self.original = dict(original) if original is not None else None
         self.old_values: dict[str, Any] = {}
+        self.after: dict[str, Any] = {}
         self.committee_id = (
             _read(host, lambda s: committee_of(s, kind, record_id)) if kind == "member" else ""
         )
         self._offices: dict[str, Office | None] | None = None
 
     def apply(self, session: Session) -> None:
+        expected, original = self.version, self.original
+        if self.applied:  # a redo: the fields hold what the undo put back
+            expected = None
+            original = {f: self.old_values[f] for f in self.new_values if f in self.old_values}
         before = self.kind.get(session, self.record_id)
         if self.committee_id:
             self._offices = offices(session, self.committee_id)
-        after = self.kind.update(session, self.record_id, **self.new_values)
+        after = self.kind.update(
+            session, self.record_id, expected_version=expected, original=original,
+            **self.new_values,
+        )  # fmt: skip
+        self.wrote(after)
+        self.after = {f: getattr(after, f) for f in self.kind.fields}
         self.old_values = {
             f: getattr(before, f)
             for f in self.kind.fields
@@ -178,7 +235,12 @@ class UpdateRecord(EditCommand):
         }
 
     def revert(self, session: Session) -> None:
-        self.kind.update(session, self.record_id, **self.old_values)
+        self.wrote(
+            self.kind.update(
+                session, self.record_id, original={f: self.after[f] for f in self.old_values},
+                **self.old_values,
+            )
+        )  # fmt: skip
         if self._offices is not None:
             restore_offices(session, self.committee_id, self._offices)
 
@@ -186,13 +248,17 @@ class UpdateRecord(EditCommand):
 class DeleteRecord(EditCommand):
     """Keeps the whole record (a meeting also its topics and actions) to re-create it."""
 
-    def __init__(self, host: CommandHost, kind: str, record_id: str) -> None:
+    def __init__(
+        self, host: CommandHost, kind: str, record_id: str, version: int | None = None
+    ) -> None:
         self.kind = kind_of(kind)
         if self.kind.delete is None:
             raise PlannerError(f"{self.kind.plural.capitalize()} cannot be deleted here.")
         view = _read(host, lambda s: self.kind.get(s, record_id))
         super().__init__(host, f"Delete {describe(kind, view)}", [self.kind.name])
         self.record_id = record_id
+        # As the confirmation showed it (else as read now).
+        self.version: int = view.version if version is None else version
         self.committee_id: str = _read(host, lambda s: committee_of(s, kind, record_id))
         self.values: dict[str, Any] = {}
         self.policy: TopicsPolicy | None = None
@@ -202,6 +268,7 @@ class DeleteRecord(EditCommand):
         self.moves: list[MoveView] = []
 
     def apply(self, session: Session) -> None:
+        expected = self.expected(self.record_id, self.version)
         view = self.kind.get(session, self.record_id)
         self.values = {f: getattr(view, f) for f in self.kind.fields}
         if self.kind.name == "topic":  # its move history goes with it; keep it for undo
@@ -209,15 +276,18 @@ class DeleteRecord(EditCommand):
         if self.kind.name == "meeting":
             self._capture_meeting(session)
             meetings.delete_meeting(
-                session, self.record_id, topics=self.policy, move_to=self.move_to
-            )
+                session, self.record_id, topics=self.policy, move_to=self.move_to,
+                expected_version=expected,
+            )  # fmt: skip
         else:
             assert self.kind.delete is not None
-            self.kind.delete(session, self.record_id)
+            self.kind.delete(session, self.record_id, expected_version=expected)
 
     def revert(self, session: Session) -> None:
         assert self.kind.create is not None
-        self.kind.create(session, self.committee_id, record_id=self.record_id, **self.values)
+        self.wrote(
+            self.kind.create(session, self.committee_id, record_id=self.record_id, **self.values)
+        )
         if self.kind.name == "meeting":
             self._restore_meeting(session)
         if self.moves:
@@ -253,8 +323,9 @@ class DeleteMeeting(DeleteRecord):
         meeting_id: str,
         policy: TopicsPolicy | str | None,
         move_to: str | None = None,
+        version: int | None = None,
     ) -> None:
-        super().__init__(host, "meeting", meeting_id)
+        super().__init__(host, "meeting", meeting_id, version)
         self.policy = TopicsPolicy(policy) if policy else None
         self.move_to = move_to
 
@@ -269,6 +340,9 @@ class MoveTopic(EditCommand):
         meeting_id: str | None,
         timing: str | None = None,
         reason: str | None = None,
+        *,
+        version: int | None = None,
+        original: dict[str, Any] | None = None,
     ) -> None:
         title, where = _read(
             host,
@@ -282,25 +356,38 @@ class MoveTopic(EditCommand):
         self.meeting_id = meeting_id
         self.timing = timing
         self.reason = reason
+        self.version = version  # the placement the user saw, for the first apply
+        self.original = dict(original) if original is not None else None
         self.old_values: dict[str, Any] = {}
+        self.after: dict[str, Any] = {}
         self.move_id: str | None = None
 
     def apply(self, session: Session) -> None:
+        expected, original = self.version, self.original
+        if self.applied:  # a redo: the placement is what the undo put back
+            expected = None
+            original = {f: self.old_values[f] for f in ("meeting_id", "timing")}
         before = topics.get_topic(session, self.topic_id)
         self.old_values = {f: getattr(before, f) for f in PLACEMENT}
         known = {m.id for m in topics.topic_moves(session, self.topic_id)}
-        topics.move_topic(
+        after = topics.move_topic(
             session,
             self.topic_id,
             meeting_id=self.meeting_id,
             timing=self.timing,
             reason=self.reason,
+            expected_version=expected,
+            original=original,
         )
+        self.wrote(after)
+        self.after = {f: getattr(after, f) for f in PLACEMENT}
         added = [m.id for m in topics.topic_moves(session, self.topic_id) if m.id not in known]
         self.move_id = added[0] if added else None
 
     def revert(self, session: Session) -> None:
-        topics.update_topic(session, self.topic_id, **self.old_values)
+        self.wrote(
+            topics.update_topic(session, self.topic_id, original=self.after, **self.old_values)
+        )  # fmt: skip
         if self.move_id:  # the history forgets a move that was undone
             topics.delete_topic_move(session, self.move_id)
 
@@ -315,12 +402,20 @@ class Batch(EditCommand):
     def apply(self, session: Session) -> None:
         for command in self.commands:
             command.apply(session)
+            # Sub-commands never pass through _run: mark them, so their redo and undo
+            # are checked against what this window wrote.
+            command.applied = True
         self._collect_kinds()
 
     def revert(self, session: Session) -> None:
         for command in reversed(self.commands):
             command.revert(session)
         self._collect_kinds()
+
+    def _failed(self, versions: dict[str, int]) -> None:
+        super()._failed(versions)
+        for command in self.commands:  # nothing of the batch was written
+            command.applied = self.applied
 
     def _collect_kinds(self) -> None:
         self.kinds = list(dict.fromkeys(k for c in self.commands for k in c.kinds))

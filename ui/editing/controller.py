@@ -2,7 +2,11 @@
 
 Every change is a command pushed on the undo stack. Every dialog it opens goes
 through an overridable method (``open_form``, ``confirm``, ``ask_reason``,
-``ask_meeting_policy``) so tests can answer without a modal dialog.
+``ask_meeting_policy``, ``ask_conflict``) so tests can answer without a modal dialog.
+
+Edits carry the version and values the user saw; when someone else has saved the same
+fields meanwhile, ``ask_conflict`` shows both and the user's choices are saved as a new
+edit on the current version (docs/concurrency.md).
 """
 
 from __future__ import annotations
@@ -18,15 +22,18 @@ from sqlalchemy.orm import Session
 
 from planner.dates import format_date
 from planner.db.database import Database
-from planner.errors import ConnectionLostError, PlannerError
+from planner.errors import ConnectionLostError, PlannerError, StaleEditError
 from planner.services import committees, meetings, topics
 from planner.services.meetings import TopicsPolicy
 from planner.services.views import MeetingView, TopicView
 from ui.editing.checks import (
+    NOT_SHOWN,
     changed_values,
     dry_run,
     moves,
+    placement,
     reporting,
+    shows,
     topics_and_others,
     validator,
 )
@@ -41,12 +48,13 @@ from ui.editing.commands import (
 )
 from ui.editing.forms import FORMS, FormContext, RecordForm
 from ui.editing.registry import committee_of, describe, kind_of, shorten
+from ui.editing.resolving import ConflictResolution
 
 R = TypeVar("R")
 PolicyAnswer = tuple[TopicsPolicy, str | None]
 
 
-class EditController(QObject):
+class EditController(QObject, ConflictResolution):
     changed = Signal(str)
     error = Signal(str)
     # A meeting with topics was cancelled or moved through its form: (meeting id, old date
@@ -63,6 +71,9 @@ class EditController(QObject):
         # The user's values while a form is shown again after the server stopped answering.
         self.retry_values: dict[str, Any] | None = None
         self._last_choices: tuple[str, list[MeetingView], list[str]] = ("", [], [])
+        self.versions: dict[str, int] = {}  # record id -> version this window last wrote
+        self._resolving = False  # a refusal is answered with the conflict dialog
+        self._refusal: StaleEditError | None = None
 
     # -- what commands call back ---------------------------------------------------------
     def command_done(self, kinds: Sequence[str]) -> None:
@@ -81,6 +92,7 @@ class EditController(QObject):
 
     def set_database(self, db: Database) -> None:
         self.db = db
+        self.versions.clear()
 
     def read(self, fn: Callable[[Session], R]) -> R:
         with self.db.reading() as session:
@@ -113,18 +125,17 @@ class EditController(QObject):
         changes = changed_values(view, values)
         if not changes:
             return
+        seen = {f: getattr(view, f) for f in k.fields if hasattr(view, f)}
         if not (kind == "meeting" and _reschedules(view, changes)):
             self._save_or_retry(
                 kind, view, committee_id, values,
-                lambda v: self._push_new(
-                    lambda: self._edit_command(kind, view, changed_values(view, v))
-                ),
+                lambda v: self._push_edit_of(kind, view, changed_values(view, v), seen),
             )  # fmt: skip
             return
         name = format_date(view.date)
         self.undo_stack.beginMacro(f"Edit meeting of {name}")
         try:
-            if self.push(self._edit_command(kind, view, changes)):
+            if self.push_edit(kind, self._edit_command(kind, view, changes), changes, seen):
                 self.meeting_rescheduled.emit(record_id, name)
         finally:
             self.undo_stack.endMacro()
@@ -147,7 +158,7 @@ class EditController(QObject):
             question = f"Delete these {len(views)} {k.plural}?\n\n{names}{more}"
         if not self.confirm(f"Delete {k.plural if len(views) > 1 else k.noun}", question):
             return
-        commands: list[EditCommand] = [DeleteRecord(self, kind, i) for i in ids]
+        commands: list[EditCommand] = [DeleteRecord(self, kind, v.id, v.version) for v in views]
         self.push(self._batch(f"Delete {len(ids)} {k.plural}", commands))
 
     @reporting()
@@ -157,7 +168,10 @@ class EditController(QObject):
         meeting_id: str | None,
         timing: str | None = None,
         ask_reason: bool = True,
+        seen: dict[str, Any] | None = None,
     ) -> None:
+        """``seen``: the placement the list showed ({"meeting_id", "timing"}); a topic
+        someone else has moved since is then not moved again (the refusal says who)."""
         topic = self.read(lambda s: topics.get_topic(s, topic_id))
         timing = (timing or "").strip() or None
         if not moves(topic, meeting_id, timing):
@@ -168,24 +182,47 @@ class EditController(QObject):
             if reason is None:
                 return  # cancelled
         timing = None if meeting_id else timing
-        self.push(MoveTopic(self, topic_id, meeting_id, timing, reason or None))
+        version: int | None = topic.version
+        if seen is not None and seen != placement(topic):
+            version = None  # checked by what the list showed: the service refuses
+        self.push(
+            MoveTopic(
+                self, topic_id, meeting_id, timing, reason or None,
+                version=version, original=seen or placement(topic),
+            )
+        )  # fmt: skip
 
     @reporting(default=False)
-    def set_field(self, kind: str, record_id: str, field: str, value: Any) -> bool:
+    def set_field(
+        self, kind: str, record_id: str, field: str, value: Any, seen: Any = NOT_SHOWN
+    ) -> bool:
+        """An in-place edit. ``seen``: what the cell showed, so that a value someone
+        else saved since the list was loaded is not overwritten unasked."""
         k = kind_of(kind)
-        current = getattr(self.read(lambda s: k.get(s, record_id)), field)
+        view = self.read(lambda s: k.get(s, record_id))
+        current = getattr(view, field)
         if isinstance(value, str) and value.strip() == (current or ""):
             return True
         if value == current:
             return True
         if kind == "topic" and field in ("meeting_id", "timing"):
-            topic = self.read(lambda s: topics.get_topic(s, record_id))
             meeting_id = value if field == "meeting_id" else None
             timing = value if field == "timing" else None
-            if not moves(topic, meeting_id, timing):
+            if not moves(view, meeting_id, timing):
                 return True
-            return self.push(MoveTopic(self, record_id, meeting_id, timing))
-        return self.push(UpdateRecord(self, kind, record_id, {field: value}))
+            return self.push(
+                MoveTopic(
+                    self, record_id, meeting_id, timing,
+                    version=view.version, original=placement(view),
+                )
+            )  # fmt: skip
+        if seen is NOT_SHOWN or shows(current, seen):
+            version, original = view.version, {field: current}
+        else:  # changed since the list was loaded: the service refuses, the dialog asks
+            version, original = None, {field: seen}
+        command = UpdateRecord(self, kind, record_id, {field: value},
+                               version=version, original=original)  # fmt: skip
+        return self.push_edit(kind, command, {field: value}, original)
 
     # -- dialogs (tests replace these) -------------------------------------------------
     def open_form(
@@ -272,6 +309,20 @@ class EditController(QObject):
             return False
         return self.push(command)
 
+    def _push_edit_of(
+        self, kind: str, view: Any, changes: dict[str, Any], seen: dict[str, Any]
+    ) -> bool:
+        """An edit through the conflict check; building it may read (and meet an outage)."""
+        if not changes:
+            return True
+        try:
+            command = self._edit_command(kind, view, changes)
+        except ConnectionLostError as exc:
+            self.last_failure = exc
+            self.command_failed(exc.unsaved)
+            return False
+        return self.push_edit(kind, command, changes, seen)
+
     def _save_or_retry(
         self,
         kind: str,
@@ -296,15 +347,24 @@ class EditController(QObject):
         return commands[0] if len(commands) == 1 else Batch(self, text, commands)
 
     def _edit_command(self, kind: str, view: Any, changes: dict[str, Any]) -> EditCommand:
+        """The edit of ``view`` (what the form showed): made on its version and values."""
+        seen = {f: getattr(view, f) for f in kind_of(kind).fields if hasattr(view, f)}
         if kind != "topic" or not ({"meeting_id", "timing"} & changes.keys()):
-            return UpdateRecord(self, kind, view.id, changes)
+            return UpdateRecord(self, kind, view.id, changes, version=view.version, original=seen)
         meeting_id = changes.get("meeting_id", view.meeting_id)
         timing = None if meeting_id else changes.get("timing", view.timing)
         reason = self._deferral_reason(view, meeting_id, timing)  # cancel: no reason
         rest = {f: v for f, v in changes.items() if f not in ("meeting_id", "timing")}
-        commands: list[EditCommand] = [MoveTopic(self, view.id, meeting_id, timing, reason or None)]
-        if rest:
-            commands.append(UpdateRecord(self, "topic", view.id, rest))
+        commands: list[EditCommand] = [
+            MoveTopic(
+                self, view.id, meeting_id, timing, reason or None,
+                version=view.version, original=placement(view),
+            )
+        ]  # fmt: skip
+        if rest:  # after the move: checked by the values the user saw
+            commands.append(
+                UpdateRecord(self, "topic", view.id, rest, version=view.version, original=seen)
+            )
         return self._batch(f"Edit {describe('topic', view)}", commands)
 
     def _deferral_reason(
@@ -336,13 +396,13 @@ class EditController(QObject):
         commands: list[EditCommand] = []
         for v in views:
             if v.topic_count == 0:
-                commands.append(DeleteMeeting(self, v.id, None))
+                commands.append(DeleteMeeting(self, v.id, None, version=v.version))
                 continue
             titles, others = self.read(partial(topics_and_others, meeting=v, deleting=ids))
             answer = self.ask_meeting_policy(v, titles, others)
             if answer is None:
                 return
-            commands.append(DeleteMeeting(self, v.id, *answer))
+            commands.append(DeleteMeeting(self, v.id, *answer, version=v.version))
         self.push(self._batch(f"Delete {len(commands)} meetings", commands))
 
 

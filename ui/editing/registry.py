@@ -26,7 +26,7 @@ class Kind:
     update: Callable[..., Any]
     fields: tuple[str, ...]  # editable fields, all readable on the view
     create: Callable[..., Any] | None = None  # (session, committee_id, record_id=, **values)
-    delete: Callable[[Session, str], None] | None = None
+    delete: Callable[..., None] | None = None  # (session, record_id, expected_version=)
 
 
 def find_member(session: Session, member_id: str) -> tuple[str, MemberView]:

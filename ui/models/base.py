@@ -11,8 +11,9 @@ from ui.models.cells import Row, filter_text
 from ui.models.roles import ROLE_NAMES, FilterRole, IdRole, KindRole, SortKeyRole
 
 Index = QModelIndex | QPersistentModelIndex
-# (kind, record id, field, value) -> saved?  Set by the view to the EditController.
-EditHandler = Callable[[str, str, str, Any], bool]
+# (kind, record id, field, value, what the cell showed) -> saved?  Set by the view to the
+# EditController; what the cell showed lets it notice a value someone else saved since.
+EditHandler = Callable[[str, str, str, Any, Any], bool]
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _EDIT = Qt.ItemDataRole.EditRole
@@ -162,11 +163,13 @@ class RowModel(QAbstractTableModel):
         column = index.column()
         if role == _CHECK and column in self.check_columns:
             checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
-            return self.edit_handler(self.kind, row.id, self.check_columns[column], checked)
+            field = self.check_columns[column]
+            return self.edit_handler(self.kind, row.id, field, checked, bool(row.keys[column]))
         if role == _EDIT and column in self.editable:
             if str(value) == row.cells[column]:
                 return False
-            return self.edit_handler(self.kind, row.id, self.editable[column], value)
+            field = self.editable[column]
+            return self.edit_handler(self.kind, row.id, field, value, row.cells[column])
         return False
 
     def roleNames(self) -> dict[int, Any]:

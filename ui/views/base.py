@@ -260,8 +260,8 @@ class ListView(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         self.edit_row(self.proxy.source_row(index.row()))
 
-    def _set_field(self, kind: str, record_id: str, field: str, value: Any) -> bool:
-        return bool(self.controller.set_field(kind, record_id, field, value))
+    def _set_field(self, kind: str, record_id: str, field: str, value: Any, seen: Any) -> bool:
+        return bool(self.controller.set_field(kind, record_id, field, value, seen=seen))
 
     # -- context menu ------------------------------------------------------------------------
     def context_actions(self, menu: QMenu) -> None:

@@ -155,10 +155,20 @@ class ProgrammeView(ListView):
             self.undo_stack.beginMacro(f"Move {len(ids)} topics")
         try:
             for topic_id in ids:
-                self.controller.move_topic(topic_id, meeting_id, timing)
+                self.controller.move_topic(
+                    topic_id, meeting_id, timing, seen=self._shown_placement(topic_id)
+                )
         finally:
             if len(ids) > 1:
                 self.undo_stack.endMacro()
+
+    def _shown_placement(self, topic_id: str) -> dict[str, Any] | None:
+        """Where the list shows the topic: a move is checked against it."""
+        row = self.model.row_of(topic_id)
+        if row < 0:
+            return None
+        section = self.model.section_of(row)
+        return {"meeting_id": section.meeting_id, "timing": section.timing}
 
     def move_selected(self) -> None:
         ids = self.selected_ids()
