@@ -16,6 +16,17 @@ Key = QKeySequence.StandardKey
 Pixmap = QStyle.StandardPixmap
 
 
+def standard_keys(key: QKeySequence.StandardKey, *extra: str) -> list[QKeySequence]:
+    """The platform's bindings for ``key`` plus ``extra``, each once (a key sequence bound
+    twice to one action is "ambiguous" and does nothing). ``extra`` also covers platforms
+    that bind nothing, e.g. Quit on Windows and bare X11."""
+    keys: list[QKeySequence] = []
+    for sequence in [*QKeySequence.keyBindings(key), *(QKeySequence(k) for k in extra)]:
+        if not sequence.isEmpty() and sequence not in keys:
+            keys.append(sequence)
+    return keys
+
+
 class WindowActions:
     """Builds every action once; ``update()`` enables them for the current view."""
 
@@ -74,7 +85,7 @@ class WindowActions:
             "Import Recommendations Trac&ker…", lambda: w.importer.start("tracker"),
             tip="Read recommendations from a tracker spreadsheet, with a preview first",
         )
-        self.quit = act("&Quit", w.close, Key.Quit,
+        self.quit = act("&Quit", w.close, standard_keys(Key.Quit, "Ctrl+Q"),
                         icon("application-exit", Pixmap.SP_DialogCloseButton))  # fmt: skip
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -82,7 +93,7 @@ class WindowActions:
         self.undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))
         self.undo.setIcon(icon("edit-undo", Pixmap.SP_ArrowBack))
         self.redo = w.undo_stack.createRedoAction(w, "&Redo")
-        self.redo.setShortcuts([*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Y")])
+        self.redo.setShortcuts(standard_keys(Key.Redo, "Ctrl+Y"))
         self.redo.setIcon(icon("edit-redo", Pixmap.SP_ArrowForward))
         self.new = act("&New…", w.new_record, Key.New,
                        icon("document-new", Pixmap.SP_FileIcon))  # fmt: skip
