@@ -97,6 +97,11 @@ class WindowActions:
         self.redo.setIcon(icon("edit-redo", Pixmap.SP_ArrowForward))
         self.new = act("&New…", w.new_record, Key.New,
                        icon("document-new", Pixmap.SP_FileIcon))  # fmt: skip
+        self.new_committee = act(
+            "New &Committee or Year…",
+            self.add_committee,
+            tip="Add a committee, or a committee's next municipal year",
+        )
         self.edit = act("&Edit…", w.edit_record, "Ctrl+E",
                         icon("document-properties", Pixmap.SP_FileDialogDetailedView),
                         "Edit the selected record")  # fmt: skip
@@ -121,6 +126,16 @@ class WindowActions:
         self._build_menus()
         self.toolbar = self._build_toolbar()
 
+    def add_committee(self) -> None:
+        from ui.editing.new_committee import next_year_defaults
+
+        w = self.window
+        with w.db.reading() as session:
+            defaults = next_year_defaults(session, w.committee_id)
+        new_id = w.controller.new_committee(**defaults)
+        if new_id:
+            w.selector.set_choices(w._choices(), select=new_id)
+
     def show_about(self) -> None:
         QMessageBox.about(
             self.window,
@@ -138,7 +153,8 @@ class WindowActions:
                      *exports, None, self.quit):  # fmt: skip
             self._add(file, item)
         edit = bar.addMenu("&Edit")
-        for item in (self.undo, self.redo, None, self.new, self.edit, self.delete, self.move,
+        for item in (self.undo, self.redo, None, self.new, self.new_committee, self.edit,
+                     self.delete, self.move,
                      None, self.find, self.search):  # fmt: skip
             self._add(edit, item)
         view = bar.addMenu("&View")
@@ -182,6 +198,10 @@ class WindowActions:
         has_selection = bool(view.selected_ids())
         self.new.setText(f"&New {view.noun[0].capitalize()}…")
         self.new.setEnabled(has_committee)
+        if not has_committee:
+            w.statusBar().showMessage(
+                "This database has no committee yet: Edit → New Committee or Year… starts one."
+            )
         self.edit.setEnabled(has_selection or (view.name == "committee" and has_committee))
         self.delete.setEnabled(has_selection)
         self.move.setEnabled(has_selection and view.name == "programme")

@@ -59,6 +59,10 @@ class FakeEditController(QObject):
     def delete(self, kind: str, record_ids: list[str]) -> None:
         self.calls.append(("delete", kind, list(record_ids)))
 
+    def new_committee(self, **defaults: Any) -> str | None:
+        self.calls.append(("new_committee", defaults))
+        return None
+
     def set_database(self, db: Database) -> None:
         self.calls.append(("set_database", db.label))
         self.db = db
