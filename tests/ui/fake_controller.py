@@ -24,6 +24,7 @@ UPDATE: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
     "group": (groups.get_group, groups.update_group),
     "recommendation": (recommendations.get_recommendation, recommendations.update_recommendation),
     "action": (actions.get_action, actions.update_action),
+    "activity": (actions.get_activity, actions.update_activity),
 }
 
 
