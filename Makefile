@@ -55,7 +55,7 @@ clean:
 	rm -rf $(VENV) .stamp-venv .pytest_cache .mypy_cache .ruff_cache *.egg-info
 
 # The README's pictures: each view on a fresh demo database, in a real (virtual) window.
-VIEWS := programme meetings groups tracker actions committee
+VIEWS := programme meetings groups tracker actions committee activities
 screenshots: system-deps venv
 	rm -rf /tmp/fwp-shots && mkdir -p /tmp/fwp-shots docs/screenshots
 	FWP_DATA_DIR=/tmp/fwp-shots $(BIN)/fwp --db /tmp/fwp-shots/demo.db demo

@@ -14,7 +14,7 @@ from typing import Any
 from planner.db.database import Database, open_database
 from planner.errors import LoginError, PlannerError
 
-VIEWS = ("programme", "meetings", "groups", "tracker", "actions", "committee")
+VIEWS = ("programme", "meetings", "groups", "tracker", "actions", "committee", "activities")
 DISPLAY_NAME = "Forward Work Programme Planner"
 
 

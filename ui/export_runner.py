@@ -121,10 +121,16 @@ class Exporter(QObject):
         self._finish()
         self.window.statusBar().showMessage(f"Exported to {path}", 10000)
         self.finished.emit(path)
-        if self.ask_open and prompts.ask(
-            self.window, "Export finished", f"Wrote {path}.\n\nOpen it in your spreadsheet program?"
-        ):
-            prompts.open_externally(path)
+        question = f"Wrote {path}.\n\nOpen it in your spreadsheet program?"
+        if not (self.ask_open and prompts.ask(self.window, "Export finished", question)):
+            return
+        if not prompts.open_externally(path):
+            prompts.error(
+                self.window,
+                "Cannot open the spreadsheet",
+                f"No program on this computer opens .xlsx files, so {path} was not opened;"
+                " the file is saved and can be opened from its folder.",
+            )
 
     def _failed(self, message: str) -> None:
         self._finish()

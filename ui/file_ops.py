@@ -90,13 +90,26 @@ class FileOps(QObject):
         prompts.error(self.window, "Cannot open the database", message)
         return False
 
+    def open_recent(self, target: str) -> bool:
+        """A recent file that was moved or deleted is not silently re-created empty."""
+        if "://" not in target and not Path(target).exists():
+            self.window.settings.remove_recent(target)
+            self.rebuild_recent()
+            return self._failed(
+                target,
+                f"{target} is no longer there: it was moved, renamed or deleted. "
+                "It has been taken off the recent files; use File → Open to find it.",
+            )
+        return self.open_target(target)
+
     def rebuild_recent(self) -> None:
         menu = self.window.actions.recent
         menu.clear()
         files = self.window.settings.recent_files()
         for number, target in enumerate(files, start=1):
-            text = f"&{number} {target}" if number < 10 else target
-            menu.addAction(text.replace("&&", "&"), lambda t=target: self.open_target(t))
+            shown = target.replace("&", "&&")  # "R&D" is a name, not a mnemonic
+            text = f"&{number} {shown}" if number < 10 else shown
+            menu.addAction(text, lambda t=target: self.open_recent(t))
         if files:
             menu.addSeparator()
             menu.addAction("&Clear Recent Files", self._clear)

@@ -27,7 +27,7 @@ from ui.selector import CommitteeSelector
 from ui.settings import Settings
 from ui.views.base import ListView
 from ui.views.committee import CommitteeView
-from ui.views.lists import ActionsView, GroupsView, TrackerView
+from ui.views.lists import ActionsView, ActivitiesView, GroupsView, TrackerView
 from ui.views.meetings import MeetingsView
 from ui.views.programme import ProgrammeView
 from ui.window_state import restore_layout, save_layout
@@ -35,6 +35,7 @@ from ui.window_state import restore_layout, save_layout
 ControllerFactory = Callable[[Database, QUndoStack, QWidget], Any]
 VIEW_CLASSES: tuple[type[ListView], ...] = (
     ProgrammeView, MeetingsView, GroupsView, TrackerView, ActionsView, CommitteeView,
+    ActivitiesView,
 )  # fmt: skip
 VIEW_NAMES = tuple(v.name for v in VIEW_CLASSES)
 # Which views show each kind of record (anything else reloads every view).
@@ -45,6 +46,7 @@ AFFECTS = {
     "recommendation": {"tracker"},
     "action": {"actions"},
     "member": {"committee", "programme"},
+    "activity": {"activities"},
 }
 
 

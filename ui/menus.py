@@ -23,6 +23,17 @@ def history_actions() -> Any:
     return module
 
 
+def standard_keys(key: QKeySequence.StandardKey, *extra: str) -> list[QKeySequence]:
+    """The platform's bindings for ``key`` plus ``extra``, each once (a key sequence bound
+    twice to one action is "ambiguous" and does nothing). ``extra`` also covers platforms
+    that bind nothing, e.g. Quit on Windows and bare X11."""
+    keys: list[QKeySequence] = []
+    for sequence in [*QKeySequence.keyBindings(key), *(QKeySequence(k) for k in extra)]:
+        if not sequence.isEmpty() and sequence not in keys:
+            keys.append(sequence)
+    return keys
+
+
 class WindowActions:
     """Builds every action once; ``update()`` enables them for the current view."""
 
@@ -89,7 +100,7 @@ class WindowActions:
             "S&ync Offline Copy…", lambda: w.offline.sync_copy(),
             tip="Merge an offline copy's edits with the database it came from",
         )
-        self.quit = act("&Quit", w.close, Key.Quit,
+        self.quit = act("&Quit", w.close, standard_keys(Key.Quit, "Ctrl+Q"),
                         icon("application-exit", Pixmap.SP_DialogCloseButton))  # fmt: skip
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -97,10 +108,15 @@ class WindowActions:
         self.undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))
         self.undo.setIcon(icon("edit-undo", Pixmap.SP_ArrowBack))
         self.redo = w.undo_stack.createRedoAction(w, "&Redo")
-        self.redo.setShortcuts([*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Y")])
+        self.redo.setShortcuts(standard_keys(Key.Redo, "Ctrl+Y"))
         self.redo.setIcon(icon("edit-redo", Pixmap.SP_ArrowForward))
         self.new = act("&New…", w.new_record, Key.New,
                        icon("document-new", Pixmap.SP_FileIcon))  # fmt: skip
+        self.new_committee = act(
+            "New &Committee or Year…",
+            self.add_committee,
+            tip="Add a committee, or a committee's next municipal year",
+        )
         self.edit = act("&Edit…", w.edit_record, "Ctrl+E",
                         icon("document-properties", Pixmap.SP_FileDialogDetailedView),
                         "Edit the selected record")  # fmt: skip
@@ -129,6 +145,16 @@ class WindowActions:
         self._build_menus()
         self.toolbar = self._build_toolbar()
 
+    def add_committee(self) -> None:
+        from ui.editing.new_committee import next_year_defaults
+
+        w = self.window
+        with w.db.reading() as session:
+            defaults = next_year_defaults(session, w.committee_id)
+        new_id = w.controller.new_committee(**defaults)
+        if new_id:
+            w.selector.set_choices(w._choices(), select=new_id)
+
     def show_about(self) -> None:
         QMessageBox.about(
             self.window,
@@ -147,8 +173,9 @@ class WindowActions:
                      *exports, None, *offline, None, self.quit):  # fmt: skip
             self._add(file, item)
         edit = bar.addMenu("&Edit")
-        for item in (self.undo, self.redo, None, self.new, self.edit, self.delete, self.move,
-                     None, self.history, self.restore, None, self.find, self.search):  # fmt: skip
+        for item in (self.undo, self.redo, None, self.new, self.new_committee, self.edit,
+                     self.delete, self.move, None, self.history, self.restore, None,
+                     self.find, self.search):  # fmt: skip
             self._add(edit, item)
         view = bar.addMenu("&View")
         for item in (*self.views, None, self.refresh):
@@ -191,6 +218,10 @@ class WindowActions:
         has_selection = bool(view.selected_ids())
         self.new.setText(f"&New {view.noun[0].capitalize()}…")
         self.new.setEnabled(has_committee)
+        if not has_committee:
+            w.statusBar().showMessage(
+                "This database has no committee yet: Edit → New Committee or Year… starts one."
+            )
         self.edit.setEnabled(has_selection or (view.name == "committee" and has_committee))
         self.delete.setEnabled(has_selection)
         self.move.setEnabled(has_selection and view.name == "programme")
@@ -206,5 +237,6 @@ class WindowActions:
         access = w.access_badge.access
         if access is not None and not access.can_edit:  # Edit stays: its form shows details
             self.new.setEnabled(has_committee and access.can_propose and view.name == "programme")
-            for action in (self.delete, self.move, self.import_programme, self.import_tracker):
+            for action in (self.delete, self.move, self.import_programme, self.import_tracker,
+                           self.new_committee, self.restore):  # fmt: skip
                 action.setEnabled(False)

@@ -24,6 +24,7 @@ UPDATE: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {
     "group": (groups.get_group, groups.update_group),
     "recommendation": (recommendations.get_recommendation, recommendations.update_recommendation),
     "action": (actions.get_action, actions.update_action),
+    "activity": (actions.get_activity, actions.update_activity),
 }
 
 
@@ -58,6 +59,10 @@ class FakeEditController(QObject):
 
     def delete(self, kind: str, record_ids: list[str]) -> None:
         self.calls.append(("delete", kind, list(record_ids)))
+
+    def new_committee(self, **defaults: Any) -> str | None:
+        self.calls.append(("new_committee", defaults))
+        return None
 
     def set_database(self, db: Database) -> None:
         self.calls.append(("set_database", db.label))

@@ -124,31 +124,36 @@ def test_tracker_rag_and_overdue(demo_db) -> None:
 
 
 def test_large_lists_sort_and_filter_quickly(qtbot) -> None:
-    """100,000 rows: sorting and filtering work on precomputed keys, not per-row data()."""
-    import time
-
+    """100,000 rows: sorting and filtering work on precomputed keys, never per-row data()
+    (which is what makes QSortFilterProxyModel take seconds; see PLATFORM.md). Counted,
+    not timed: unit tests make no timed assertions (bench/ measures the time)."""
     from ui.models.cells import make_row
+
+    class Counting(RowModel):
+        calls = 0
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[override]
+            Counting.calls += 1
+            return super().data(index, role)
 
     rows = [
         make_row(str(i), (f"Topic {i:06d}", f"Officer {i % 977}"), (f"topic {i:06d}", i % 977))
         for i in range(100_000)
     ]
-    model = RowModel()
+    model = Counting()
     model.headers = ("Topic", "Officer")  # type: ignore[misc]
     model.set_rows(rows)
     proxy = KeyProxy()
     proxy.setSourceModel(model)
-    start = time.perf_counter()
+    Counting.calls = 0
     proxy.sort(1, Qt.SortOrder.DescendingOrder)
-    sort_time = time.perf_counter() - start
-    assert proxy.data(proxy.index(0, 1)) == "Officer 976"
-    start = time.perf_counter()
     proxy.set_filter_text("officer 12")
-    filter_time = time.perf_counter() - start
+    assert Counting.calls == 0, f"{Counting.calls} data() calls while sorting and filtering"
+    proxy.set_filter_text("")
+    assert proxy.data(proxy.index(0, 1)) == "Officer 976"
+    proxy.set_filter_text("officer 12")
     expected = [t for t in model.filter_texts() if "officer" in t and "12" in t]
     assert proxy.rowCount() == len(expected)
-    assert sort_time < 1.0, f"sorting 100,000 rows took {sort_time:.2f} s"
-    assert filter_time < 1.0, f"filtering 100,000 rows took {filter_time:.2f} s"
 
 
 def test_meetings_show_deadlines_and_warnings(demo_db) -> None:

@@ -212,7 +212,7 @@ def test_export_action_writes_a_file(qtbot, window, tmp_path, monkeypatch, publi
     monkeypatch.setattr(prompts, "save_path", lambda *a: str(written))
     monkeypatch.setattr(prompts, "ask", lambda *a: True)
     opened: list[str] = []
-    monkeypatch.setattr(prompts, "open_externally", opened.append)
+    monkeypatch.setattr(prompts, "open_externally", lambda p: opened.append(p) or True)
     with qtbot.waitSignal(window.exporter.finished, timeout=10000):
         (window.actions.export_public if public else window.actions.export).trigger()
     assert written.read_bytes() == b"PK fake workbook"

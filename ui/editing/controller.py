@@ -47,6 +47,7 @@ from ui.editing.commands import (
     UpdateRecord,
 )
 from ui.editing.forms import FORMS, FormContext, RecordForm
+from ui.editing.new_committee import NewCommittee, new_committee_form
 from ui.editing.registry import committee_of, describe, kind_of, shorten
 from ui.editing.resolving import ConflictResolution
 
@@ -192,6 +193,15 @@ class EditController(QObject, ConflictResolution):
             )
         )  # fmt: skip
 
+    @reporting()
+    def new_committee(self, **defaults: Any) -> str | None:
+        """A new committee or municipal year (and council); the new committee's id."""
+        values = self.open_new_committee_form(defaults)
+        if values is None:
+            return None
+        command = NewCommittee(self, values)
+        return command.committee_id if self.push(command) else None
+
     @reporting(default=False)
     def set_field(
         self, kind: str, record_id: str, field: str, value: Any, seen: Any = NOT_SHOWN
@@ -237,6 +247,14 @@ class EditController(QObject, ConflictResolution):
             if form.exec() == QDialog.DialogCode.Accepted:
                 return form.result_values
             return None
+        finally:
+            form.deleteLater()
+
+    def open_new_committee_form(self, defaults: dict[str, Any]) -> dict[str, Any] | None:
+        form = new_committee_form(self, defaults, self.parent_widget)
+        try:
+            accepted = form.exec() == QDialog.DialogCode.Accepted
+            return form.result_values if accepted else None
         finally:
             form.deleteLater()
 

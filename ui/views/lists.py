@@ -1,4 +1,5 @@
-"""The simpler lists: task and finish groups, the recommendations tracker, actions."""
+"""The simpler lists: task and finish groups, the recommendations tracker, actions and
+member activities."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from planner.services.actions import list_activities
 from ui.data import queries
 from ui.models.actions import ActionsModel
+from ui.models.activities import ActivitiesModel
 from ui.models.groups import GroupsModel
 from ui.models.tracker import TrackerModel
 from ui.views.base import ListView
@@ -79,3 +82,22 @@ class ActionsView(_AcrossYears):
 
     def _rows(self, session: Any, ids: list[str]) -> list[tuple[Any, ...]]:
         return queries.action_rows(session, ids)
+
+
+class ActivitiesView(ListView):
+    """The member activity programme (Annex B: practice conversations), every year."""
+
+    name = "activities"
+    title = "Member activities"
+    noun = ("activity", "activities")
+    model_class = ActivitiesModel
+    row_lines = 2
+
+    def reload(self) -> None:
+        model: Any = self.model
+        if self.db is None or self.committee_id is None:
+            model.load([])
+            return
+        with self.db.reading() as session:
+            ids = queries.same_committee_ids(session, self.committee_id)
+            model.load(list_activities(session, ids))

@@ -25,7 +25,7 @@ from planner.dates import format_date
 from planner.enums import EXEMPT_PARAGRAPHS, MeetingStatus, label
 from planner.errors import PlannerError, ValidationError
 from planner.services.views import MeetingView
-from ui.editing.forms.fields import ERROR_STYLE, Field
+from ui.editing.forms.fields import Field, error_style
 
 Validator = Callable[[dict[str, Any]], None]
 RESERVED = set("oc")  # OK and Cancel
@@ -87,7 +87,7 @@ class RecordForm(QDialog):
         self.body = QVBoxLayout(self)
         self.build()
         self.general_error = QLabel()
-        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setStyleSheet(error_style())
         self.general_error.setWordWrap(True)
         self.general_error.setAccessibleName("Error")
         self.general_error.hide()

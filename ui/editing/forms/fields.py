@@ -11,7 +11,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QLabel,
@@ -24,7 +26,14 @@ from PySide6.QtWidgets import (
 from planner.dates import format_date, format_time, parse_date, parse_time
 from planner.errors import ValidationError
 
-ERROR_STYLE = "color: #b3261e;"
+ERROR_STYLE = "color: #b3261e;"  # dark red on a light window
+DARK_ERROR_STYLE = "color: #ff8a80;"  # light red on a dark window
+
+
+def error_style() -> str:
+    """Error text that reads on the palette in use (light or dark)."""
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    return DARK_ERROR_STYLE if window.lightness() < 128 else ERROR_STYLE
 
 
 class Field:
@@ -42,7 +51,7 @@ class Field:
         if hint:
             self.input.setAccessibleDescription(hint)
         self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setStyleSheet(error_style())
         self.error.setWordWrap(True)
         self.error.setAccessibleName(f"{label}: error")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -69,9 +78,14 @@ class Field:
     def show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        # A wrapped label inside a form row is not given the height of its second line
+        # (height-for-width is lost on the way up), so ask for it: the dialog then grows.
+        width = max(self.input.width(), self.error.width(), 1)
+        self.error.setMinimumHeight(self.error.heightForWidth(width))
 
     def clear_error(self) -> None:
         self.error.clear()
+        self.error.setMinimumHeight(0)
         self.error.hide()
 
     def set_enabled(self, enabled: bool) -> None:
