@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from planner.db.database import open_database
 from planner.errors import PlannerError
 from ui import prompts
 
@@ -62,6 +61,8 @@ class FileOps(QObject):
         """Open ``target``; on any failure say why and keep the current database."""
         window = self.window
         window.statusBar().showMessage(f"Opening {target}…")
+        from planner.db.database import open_database
+
         try:
             db = open_database(target)
         except PlannerError as exc:

@@ -7,15 +7,13 @@ Views read through ``ui.data``/services; every change goes through the
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from planner.db.database import Database
 from ui import prompts
-from ui.data.queries import committee_choices
 from ui.export_runner import Exporter
 from ui.file_ops import FileOps
 from ui.import_runner import Importer
@@ -29,7 +27,10 @@ from ui.views.meetings import MeetingsView
 from ui.views.programme import ProgrammeView
 from ui.window_state import restore_layout, save_layout
 
-ControllerFactory = Callable[[Database, QUndoStack, QWidget], Any]
+if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint (ui/opening.py)
+    from planner.db.database import Database
+
+ControllerFactory = Callable[["Database", QUndoStack, QWidget], Any]
 VIEW_CLASSES: tuple[type[ListView], ...] = (
     ProgrammeView, MeetingsView, GroupsView, TrackerView, ActionsView, CommitteeView,
 )  # fmt: skip
@@ -54,7 +55,7 @@ def editing_controller(db: Database, stack: QUndoStack, parent: QWidget) -> Any:
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         settings: Settings | None = None,
         controller_factory: ControllerFactory | None = None,
         remember: bool = True,
@@ -64,10 +65,13 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.remember = remember  # False for screenshots: don't read or write settings
         self.undo_stack = QUndoStack(self)
-        self.controller = (controller_factory or editing_controller)(db, self.undo_stack, self)
-        self.controller.changed.connect(self._changed)
-        self.controller.error.connect(self._error)
-        self.views = [cls(self.controller, self.undo_stack) for cls in VIEW_CLASSES]
+        # Without a database (start-up: it opens off the GUI thread, see ui/opening.py)
+        # the controller, and the editing code it imports, waits for set_database.
+        self._controller_factory = controller_factory or editing_controller
+        self.controller: Any = None
+        self.views = [cls(None, self.undo_stack) for cls in VIEW_CLASSES]
+        if db is not None:
+            self._make_controller(db)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Views")
         self.tabs.setDocumentMode(True)
@@ -103,11 +107,24 @@ class MainWindow(QMainWindow):
         if remember:
             restore_layout(self)
         self.files.rebuild_recent()
-        self.selector.set_choices(self._choices(), select=last)
+        self._first_committee = last
+        if db is not None:
+            self.selector.set_choices(self._choices(), select=last)
         self._update_title()
+
+    def _make_controller(self, db: Database) -> None:
+        self.controller = self._controller_factory(db, self.undo_stack, self)
+        self.controller.changed.connect(self._changed)
+        self.controller.error.connect(self._error)
+        for view in self.views:
+            view.set_controller(self.controller)
 
     # -- committee and views ---------------------------------------------------------------
     def _choices(self) -> list[tuple[Any, ...]]:
+        if self.db is None:
+            return []
+        from ui.data.queries import committee_choices
+
         with self.db.reading() as session:
             return committee_choices(session)
 
@@ -148,7 +165,7 @@ class MainWindow(QMainWindow):
             self._reload_selector = False
             self.selector.set_choices(self._choices(), select=self.committee_id)
         view = self.current_view()
-        if (
+        if self.db is not None and (
             view.name in self._stale
             or view.committee_id != self.committee_id
             or view.db is not self.db
@@ -181,6 +198,8 @@ class MainWindow(QMainWindow):
         self.current_view().focus_filter()
 
     def search_all(self) -> None:
+        if self.db is None:
+            return
         if self.search_dialog is None:
             from ui.search import SearchDialog
 
@@ -205,14 +224,19 @@ class MainWindow(QMainWindow):
         """Switch to another open database (File → Open); the old one is closed."""
         old, self.db = self.db, db
         self.undo_stack.clear()
-        self.controller.set_database(db)
+        if self.controller is None:
+            self._make_controller(db)
+        else:
+            self.controller.set_database(db)
         if self.search_dialog is not None:
             self.search_dialog.set_database(db)
         for view in self.views:
             view.committee_id = None
-        self.selector.set_choices(self._choices(), select=self.settings.last_committee())
+        # The first database (start-up) shows the committee the window was built for.
+        last = self._first_committee if old is None else self.settings.last_committee()
+        self.selector.set_choices(self._choices(), select=last)
         self.show_committee(self.committee_id)
-        if old is not db:
+        if old is not None and old is not db:
             old.close()
 
     # -- status ----------------------------------------------------------------------------
@@ -228,7 +252,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         committee = self.selector.current_label()
-        parts = [p for p in (committee, self.db.label) if p]
+        parts = [p for p in (committee, self.db.label if self.db else None) if p]
         self.setWindowTitle(" — ".join([*parts, "Forward Work Programme Planner"]))
 
     # -- layout ----------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer
 
 from planner.dates import format_date, format_time
 from planner.enums import MeetingStatus, TopicStatus, label
-from planner.services.programme import timing_key
 from ui.models import colours
 from ui.models.base import Index, RowModel
 from ui.models.cells import Row, date_cell, one_line, text_key
@@ -87,6 +86,8 @@ class ProgrammeModel(RowModel):
         late: Mapping[str, str] | None = None,
     ) -> None:
         """``late``: topic id -> why its report is late (from the deadline rules)."""
+        from planner.services.programme import timing_key  # imports SQLAlchemy
+
         self._late = late or {}
         by_meeting: dict[str, list[Sequence[Any]]] = {m[0]: [] for m in meetings}
         by_timing: dict[str, list[Sequence[Any]]] = {}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.db.database import Database
 from ui.models.base import RowModel
 from ui.models.proxy import KeyProxy
+
+if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint (ui/opening.py)
+    from planner.db.database import Database
 
 BIG_LIST = 20_000  # rows above which filtering waits for a pause in the typing
 
@@ -53,7 +55,7 @@ class ListView(QWidget):
 
     def __init__(self, controller: Any, undo_stack: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller = controller
+        self.controller: Any = None
         self.undo_stack = undo_stack
         self.db: Database | None = None
         self.committee_id: str | None = None
@@ -83,6 +85,12 @@ class ListView(QWidget):
         self.auto_fit = True  # fit columns to the width until the user resizes one
         self._fitting = False
         self.table.horizontalHeader().sectionResized.connect(self._column_resized)
+        if controller is not None:
+            self.set_controller(controller)
+
+    def set_controller(self, controller: Any) -> None:
+        """The EditController; the main window sets it once its database is open."""
+        self.controller = controller
 
     def build_layout(self) -> None:
         layout = QVBoxLayout(self)

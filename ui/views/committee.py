@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError
-from planner.services.committees import get_committee
 from planner.services.views import CommitteeView as CommitteeRecord
 from ui.models.members import MembersModel
 from ui.views.base import ListView
@@ -107,6 +106,8 @@ class CommitteeView(ListView):
     def reload(self) -> None:
         committee: CommitteeRecord | None = None
         if self.db is not None and self.committee_id is not None:
+            from planner.services.committees import get_committee  # imports SQLAlchemy
+
             with self.db.reading() as session:
                 try:
                     committee = get_committee(session, self.committee_id)

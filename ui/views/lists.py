@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from ui.data import queries
 from ui.models.actions import ActionsModel
 from ui.models.groups import GroupsModel
 from ui.models.tracker import TrackerModel
@@ -25,6 +24,8 @@ class GroupsView(ListView):
         if self.db is None or self.committee_id is None:
             self.model.load([])  # type: ignore[attr-defined]
             return
+        from ui.data import queries  # with SQLAlchemy, after the first paint
+
         with self.db.reading() as session:
             self.model.load(queries.group_rows(session, self.committee_id))  # type: ignore[attr-defined]
 
@@ -42,6 +43,8 @@ class _AcrossYears(ListView):
         if self.db is None or self.committee_id is None:
             model.load([], self.today)
             return
+        from ui.data import queries
+
         with self.db.reading() as session:
             ids = queries.same_committee_ids(session, self.committee_id)
             model.load(self._rows(session, ids), self.today)
@@ -64,6 +67,8 @@ class TrackerView(_AcrossYears):
         self.filter_bar.insertWidget(1, self.outstanding)
 
     def _rows(self, session: Any, ids: list[str]) -> list[tuple[Any, ...]]:
+        from ui.data import queries
+
         return queries.recommendation_rows(session, ids)
 
     def _apply_mask(self, *args: Any) -> None:
@@ -78,4 +83,6 @@ class ActionsView(_AcrossYears):
     model_class = ActionsModel
 
     def _rows(self, session: Any, ids: list[str]) -> list[tuple[Any, ...]]:
+        from ui.data import queries
+
         return queries.action_rows(session, ids)

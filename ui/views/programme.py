@@ -10,8 +10,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QMenu, QWidget
 
 from planner.errors import PlannerError
-from planner.services.committees import get_committee
-from ui.data import queries
 from ui.models.programme import ProgrammeModel
 from ui.views.base import ListView
 from ui.views.destinations import choose_destination
@@ -57,6 +55,10 @@ class ProgrammeView(ListView):
             self.model.load([], [])
             self.heading.setText("")
             return
+        # With SQLAlchemy: imported after the first paint (ui/opening.py).
+        from planner.services.committees import get_committee
+        from ui.data import queries
+
         late: dict[str, str] | None = {}
         with self.db.reading() as session:
             topics = queries.topic_rows(session, self.committee_id)
