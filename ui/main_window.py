@@ -112,6 +112,17 @@ class MainWindow(QMainWindow):
             self.selector.set_choices(self._choices(), select=last)
         self._update_title()
 
+    def first_committee(self) -> str | None:
+        """The committee-year the window opens on (if it still exists)."""
+        return self._first_committee
+
+    def show_snapshot(self, snapshot: Any) -> None:
+        """Start-up, before the database is open: the committees and the programme read
+        with the sqlite3 module (ui/data/snapshot.py), shown read-only."""
+        self.selector.set_choices(snapshot.choices, select=snapshot.committee_id)
+        self.view("programme").show_snapshot(snapshot)  # type: ignore[attr-defined]
+        self._update_status()
+
     def _make_controller(self, db: Database) -> None:
         self.controller = self._controller_factory(db, self.undo_stack, self)
         self.controller.changed.connect(self._changed)
@@ -233,7 +244,8 @@ class MainWindow(QMainWindow):
         for view in self.views:
             view.committee_id = None
         # The first database (start-up) shows the committee the window was built for.
-        last = self._first_committee if old is None else self.settings.last_committee()
+        first = self.committee_id or self._first_committee
+        last = first if old is None else self.settings.last_committee()
         self.selector.set_choices(self._choices(), select=last)
         self.show_committee(self.committee_id)
         if old is not None and old is not db:

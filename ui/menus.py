@@ -167,8 +167,9 @@ class WindowActions:
         """Enable what makes sense for the current view and selection."""
         w = self.window
         view = w.current_view()
-        has_committee = w.selector.current_id() is not None
-        has_selection = bool(view.selected_ids())
+        # Nothing to change until the database is open (start-up shows a snapshot).
+        has_committee = w.db is not None and w.selector.current_id() is not None
+        has_selection = w.db is not None and bool(view.selected_ids())
         self.new.setText(f"&New {view.noun[0].capitalize()}…")
         self.new.setEnabled(has_committee)
         self.edit.setEnabled(has_selection or (view.name == "committee" and has_committee))

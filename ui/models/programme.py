@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer
 
-from planner.dates import format_date, format_time
+from planner.dates import format_date, format_time, timing_key
 from planner.enums import MeetingStatus, TopicStatus, label
 from ui.models import colours
 from ui.models.base import Index, RowModel
@@ -86,8 +86,6 @@ class ProgrammeModel(RowModel):
         late: Mapping[str, str] | None = None,
     ) -> None:
         """``late``: topic id -> why its report is late (from the deadline rules)."""
-        from planner.services.programme import timing_key  # imports SQLAlchemy
-
         self._late = late or {}
         by_meeting: dict[str, list[Sequence[Any]]] = {m[0]: [] for m in meetings}
         by_timing: dict[str, list[Sequence[Any]]] = {}

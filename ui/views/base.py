@@ -60,7 +60,6 @@ class ListView(QWidget):
         self.db: Database | None = None
         self.committee_id: str | None = None
         self.model = self.model_class(self)
-        self.model.edit_handler = self._set_field
         self.proxy = KeyProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filter = FilterEdit()
@@ -89,8 +88,10 @@ class ListView(QWidget):
             self.set_controller(controller)
 
     def set_controller(self, controller: Any) -> None:
-        """The EditController; the main window sets it once its database is open."""
+        """The EditController; the main window sets it once its database is open.
+        Until then nothing can be edited (start-up shows a read-only snapshot)."""
         self.controller = controller
+        self.model.edit_handler = self._set_field
 
     def build_layout(self) -> None:
         layout = QVBoxLayout(self)
@@ -250,10 +251,12 @@ class ListView(QWidget):
         return {}
 
     def add_record(self) -> None:
-        if self.committee_id is not None:
+        if self.committee_id is not None and self.controller is not None:
             self.controller.add(self.model.kind, self.committee_id, **self.add_defaults())
 
     def edit_row(self, source_row: int) -> None:
+        if self.controller is None:
+            return
         if source_row >= 0 and self.model.row_is_record(source_row):
             self.controller.edit(self.model.kind, self.model.rows()[source_row].id)
 
@@ -262,7 +265,7 @@ class ListView(QWidget):
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
-        if ids:
+        if ids and self.controller is not None:
             self.controller.delete(self.model.kind, ids)
 
     def _activated(self, index: QModelIndex) -> None:
@@ -279,14 +282,16 @@ class ListView(QWidget):
         menu = QMenu(self)
         has_record = bool(self.selected_ids())
         edit = menu.addAction("&Edit…", self.edit_current)
-        edit.setEnabled(self.current_row() >= 0 and self.model.row_is_record(self.current_row()))
+        ready = self.controller is not None
+        row = self.current_row()
+        edit.setEnabled(ready and row >= 0 and self.model.row_is_record(row))
         menu.addAction(f"&New {self.noun[0]}…", self.add_record).setEnabled(
-            self.committee_id is not None
+            ready and self.committee_id is not None
         )
         delete = QAction("&Delete", menu)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.triggered.connect(self.delete_selected)
-        delete.setEnabled(has_record)
+        delete.setEnabled(ready and has_record)
         menu.addAction(delete)
         self.context_actions(menu)
         menu.exec(self.table.viewport().mapToGlobal(pos))

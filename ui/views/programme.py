@@ -73,11 +73,23 @@ class ProgrammeView(ListView):
         # programme first and mark late reports straight after (see eventFilter).
         self._late_pending = late is None
         if committee is not None:
-            self.heading.setText(
-                f"{committee.name} Forward Work Programme {committee.municipal_year}   "
-                f"(Chairman: {committee.chairman or 'TBC'}, "
-                f"Vice-Chairman: {committee.vice_chairman or 'TBC'})"
-            )
+            self._set_heading(committee)
+
+    def show_snapshot(self, snapshot: Any) -> None:
+        """Start-up: the programme read before the database is open (read-only; the
+        view reloads when the database arrives)."""
+        self.model.load(snapshot.topics, snapshot.meetings)
+        self._set_heading(snapshot.heading)
+
+    def _set_heading(self, committee: Any) -> None:
+        if committee is None:
+            self.heading.setText("")
+            return
+        self.heading.setText(
+            f"{committee.name} Forward Work Programme {committee.municipal_year}   "
+            f"(Chairman: {committee.chairman or 'TBC'}, "
+            f"Vice-Chairman: {committee.vice_chairman or 'TBC'})"
+        )
 
     def _late_reports(self, session: Any) -> dict[str, str]:
         assert self.committee_id is not None
@@ -144,7 +156,7 @@ class ProgrammeView(ListView):
         return {"timing": section.timing} if section.timing else {}
 
     def edit_row(self, source_row: int) -> None:
-        if source_row >= 0 and self.model.is_section(source_row):
+        if self.controller is not None and source_row >= 0 and self.model.is_section(source_row):
             section = self.model.section_of(source_row)
             if section.meeting_id:
                 self.controller.edit("meeting", section.meeting_id)
@@ -153,6 +165,8 @@ class ProgrammeView(ListView):
 
     def move_topics(self, ids: list[str], meeting_id: str | None, timing: str | None) -> None:
         """Reschedule topics through the controller (which asks for a deferral's reason)."""
+        if self.controller is None:  # start-up: the database is not open yet
+            return
         if len(ids) > 1:
             self.undo_stack.beginMacro(f"Move {len(ids)} topics")
         try:
