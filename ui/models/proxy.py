@@ -29,6 +29,8 @@ from ui.models.base import RowModel
 Index = QModelIndex | QPersistentModelIndex
 RECENT_FILTERS = 8  # filter answers kept, so backspacing is as quick as typing
 _NOTHING = object()  # equal to no sort key
+PREPARE_SORTS = 20_000  # rows from which every column is ranked when the rows load
+FEW_KEYS = 4  # a sample with at most a quarter of its keys different: rank the keys
 _WITH_HINT = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
 
 
@@ -72,6 +74,7 @@ class KeyProxy(QAbstractProxyModel):
         for signal, slot in self._connections:
             signal.connect(slot)
         self._forget()
+        self._prepare_sorts()
         self._rebuild()
         self.endResetModel()
 
@@ -84,8 +87,20 @@ class KeyProxy(QAbstractProxyModel):
 
     def _end_reset(self, *args: Any) -> None:
         self._forget()
+        self._prepare_sorts()
         self._rebuild()
         self.endResetModel()
+
+    def _prepare_sorts(self) -> None:
+        """On long lists, rank every column while the rows load, so that the first
+        click on a header sorts integers too: ranking a column of long texts
+        (casefolding and comparing them) takes 0.1-0.2 s at 100,000 rows."""
+        source = self._source
+        if source is None or len(source.rows()) < PREPARE_SORTS:
+            return
+        for column in range(source.columnCount()):
+            if column not in self._ranked:
+                self._ranked[column] = self._ranks(source, column)
 
     def _forget(self) -> None:
         """The source's rows changed: drop everything worked out from them."""
@@ -139,7 +154,8 @@ class KeyProxy(QAbstractProxyModel):
         self._sort_column, self._order = column, order
         self._map = self._ordered(self._map)
         self._inverse = None
-        self._section_proxy_rows = None
+        if hint == QAbstractItemModel.LayoutChangeHint.NoLayoutChangeHint:
+            self._section_proxy_rows = None  # (section rows stay where they are)
         if persistent:
             if len(persistent) <= 16:  # the current cell, a few selected rows
                 where = self._map.index
@@ -263,31 +279,41 @@ class KeyProxy(QAbstractProxyModel):
             ranked = self._ranked[column] = self._ranks(source, column)
         rank, top = ranked
         if descending:
-            rank = [top + 1 - r for r in rank]
+            rank = list(map(operator.sub, repeat(top + 1), rank))
         grouping = source.groups()
         if grouping is None:
             places = rank
         else:
             # Records stay under their section row, which comes first in its section.
+            group_of = grouping[0]
             span = top + 2
-            places = [
-                g * span + (0 if section else r)
-                for g, section, r in zip(grouping[0], grouping[1], rank, strict=True)
-            ]
+            places = list(map(operator.add, map(span.__mul__, group_of), rank))
+            for i in self._section_list(source):
+                places[i] = group_of[i] * span
         self._orders[(column, descending)] = places
         return places
 
     def _ranks(self, source: RowModel, column: int) -> tuple[list[int], int]:
         """Each row's rank by its key in ``column`` (equal keys, equal ranks, so a sort
-        keeps ties in the order they had), counted within each section of a grouped
-        list; and the highest rank."""
+        keeps ties in the order they had); and the highest rank."""
         keys = source.sort_keys(column)
         count = len(keys)
         grouping = source.groups()
+        records = keys
+        if grouping is not None:
+            records = list(compress(keys, map(operator.not_, grouping[1])))
+        sample = records[:: max(1, len(records) // 2000)]
+        if len(set(sample)) * FEW_KEYS <= len(sample):
+            # Few different keys (status, method, year): rank those, not every row.
+            # (Section rows get any rank: their places do not depend on it.)
+            distinct = sorted(set(records))
+            rank_of = {key: rank for rank, key in enumerate(distinct, start=1)}
+            return list(map(rank_of.get, keys, repeat(0))), len(distinct)
         if grouping is None:
             runs = [sorted(range(count), key=keys.__getitem__)]
         else:
-            # Sorting each section on its own compares far fewer keys than sorting all.
+            # Ranked within each section: sorting each on its own compares far fewer
+            # keys than sorting all of them.
             group_of, is_section = grouping
             records = compress(range(count), map(operator.not_, is_section))
             by_group = sorted(records, key=group_of.__getitem__)
@@ -374,7 +400,7 @@ class KeyProxy(QAbstractProxyModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._source is None:
             return None
-        return self._source.data(self.mapToSource(index), role)
+        return self._source.cell_data(self._map[index.row()], index.column(), role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
