@@ -109,3 +109,49 @@ def test_flat_lists_sort_stably(prepared: bool, monkeypatch) -> None:
         proxy.sort(column, order)
         expected = sorted(before, key=keys.__getitem__, reverse=descending)
         assert [proxy.source_row(r) for r in range(proxy.rowCount())] == expected
+
+
+def test_filtering_matches_a_plain_search() -> None:
+    """Typing, backspacing, a second word and editing inside a word: the narrowed
+    searches (from where the shorter word was found) find what a plain search does."""
+    from ui.models.base import RowModel
+    from ui.models.cells import make_row
+
+    rng = random.Random(11)
+    vocabulary = ["safeguarding", "safe", "as", "assess", "transport", "sat", "aa", "a", "ß"]
+    texts = [
+        " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 12))) for _ in range(800)
+    ]
+    model = RowModel()
+    model.headers = ("Text",)  # type: ignore[misc]
+    model.set_rows([make_row(str(i), (t,), (t,)) for i, t in enumerate(texts)])
+    proxy = KeyProxy()
+    proxy.setSourceModel(model)
+    typed = ["s", "sa", "saf", "safe", "safeg", "safe", "as", "ass", "a", "aa", "aaa", "saa",
+             "sa t", "sa tr", "sat tr", "fe", "afe", "safe", "ss", "ß", "as s",
+             "assess sat"]  # fmt: skip
+    for text in typed:
+        proxy.set_filter_text(text)
+        words = text.casefold().split()
+        expected = [i for i, t in enumerate(model.filter_texts()) if all(w in t for w in words)]
+        assert [proxy.source_row(r) for r in range(proxy.rowCount())] == expected, text
+
+
+def test_programme_filter_keeps_sections() -> None:
+    """A section shows when any of its topics match, all of them when its label does."""
+    model = _programme(600, seed=5)
+    proxy = KeyProxy()
+    proxy.setSourceModel(model)
+    group_of, is_section = model.groups()
+    texts = model.filter_texts()
+    for text in ["b", "bu", "budget", "jan", "2020", "strasse", "zeta carers", "2020 budget"]:
+        proxy.set_filter_text(text)
+        words = text.split()
+        hit = [all(w in t for w in words) for t in texts]
+        whole = {group_of[i] for i, h in enumerate(hit) if h and is_section[i]}
+        some = {group_of[i] for i, h in enumerate(hit) if h}
+        expected = [
+            i for i in range(len(texts))
+            if hit[i] or group_of[i] in whole or (is_section[i] and group_of[i] in some)
+        ]  # fmt: skip
+        assert [proxy.source_row(r) for r in range(proxy.rowCount())] == expected, text
