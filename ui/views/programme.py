@@ -142,6 +142,7 @@ class ProgrammeView(ListView):
         self._spans_at = rows
         self._spanned = []
         self._span_visible()
+        self._layout_now()  # the new heights, before the first paint (see ListView)
 
     def _span_visible(self, *args: Any) -> None:
         """Span the section rows on and near the screen only: spanning all of them
