@@ -14,27 +14,18 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from ui import prompts
-from ui.export_runner import Exporter
 from ui.file_ops import FileOps
-from ui.import_runner import Importer
 from ui.menus import WindowActions
 from ui.selector import CommitteeSelector
 from ui.settings import Settings
 from ui.views.base import ListView
-from ui.views.committee import CommitteeView
-from ui.views.lists import ActionsView, GroupsView, TrackerView
-from ui.views.meetings import MeetingsView
-from ui.views.programme import ProgrammeView
-from ui.window_state import restore_layout, save_layout
+from ui.views.pages import VIEW_NAMES, VIEW_SPECS, PendingView, view_class
+from ui.window_state import restore_columns, restore_layout, save_layout
 
 if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint (ui/opening.py)
     from planner.db.database import Database
 
 ControllerFactory = Callable[["Database", QUndoStack, QWidget], Any]
-VIEW_CLASSES: tuple[type[ListView], ...] = (
-    ProgrammeView, MeetingsView, GroupsView, TrackerView, ActionsView, CommitteeView,
-)  # fmt: skip
-VIEW_NAMES = tuple(v.name for v in VIEW_CLASSES)
 # Which views show each kind of record (anything else reloads every view).
 AFFECTS = {
     "topic": {"programme", "meetings"},
@@ -69,16 +60,15 @@ class MainWindow(QMainWindow):
         # the controller, and the editing code it imports, waits for set_database.
         self._controller_factory = controller_factory or editing_controller
         self.controller: Any = None
-        self.views = [cls(None, self.undo_stack) for cls in VIEW_CLASSES]
+        self.pages = [PendingView(name, title) for name, title, *_ in VIEW_SPECS]
+        self.views: list[Any] = list(self.pages)  # each page's view, once built
         if db is not None:
             self._make_controller(db)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Views")
         self.tabs.setDocumentMode(True)
-        for view in self.views:
-            self.tabs.addTab(view, view.title)
-            view.selection_changed.connect(self._update_actions)
-            view.counts_changed.connect(self._update_status)
+        for page in self.pages:
+            self.tabs.addTab(page, page.title)
         self.selector = CommitteeSelector()
         self.selector.committee_changed.connect(self.show_committee)
         body = QWidget()
@@ -88,11 +78,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(body)
         self.files = FileOps(self)
-        self.exporter = Exporter(self)
-        self.importer = Importer(self)
+        self._exporter: Any = None
+        self._importer: Any = None
         self.actions = WindowActions(self)
-        self.exporter.finished.connect(self._update_actions)
-        self.exporter.failed.connect(self._update_actions)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self._stale: set[str] = set()
@@ -106,11 +94,34 @@ class MainWindow(QMainWindow):
         last = self.settings.last_committee() if remember else None
         if remember:
             restore_layout(self)
+        if db is not None:
+            self.complete_views()
+        else:
+            self.current_view()  # the one the first paint shows
         self.files.rebuild_recent()
         self._first_committee = last
         if db is not None:
             self.selector.set_choices(self._choices(), select=last)
         self._update_title()
+
+    # Made when first used: their modules are not needed to paint the window.
+    @property
+    def exporter(self) -> Any:
+        if self._exporter is None:
+            from ui.export_runner import Exporter
+
+            self._exporter = Exporter(self)
+            self._exporter.finished.connect(self._update_actions)
+            self._exporter.failed.connect(self._update_actions)
+        return self._exporter
+
+    @property
+    def importer(self) -> Any:
+        if self._importer is None:
+            from ui.import_runner import Importer
+
+            self._importer = Importer(self)
+        return self._importer
 
     def first_committee(self) -> str | None:
         """The committee-year the window opens on (if it still exists)."""
@@ -128,7 +139,8 @@ class MainWindow(QMainWindow):
         self.controller.changed.connect(self._changed)
         self.controller.error.connect(self._error)
         for view in self.views:
-            view.set_controller(self.controller)
+            if isinstance(view, ListView):
+                view.set_controller(self.controller)
 
     # -- committee and views ---------------------------------------------------------------
     def _choices(self) -> list[tuple[Any, ...]]:
@@ -144,10 +156,28 @@ class MainWindow(QMainWindow):
         return self.selector.current_id()
 
     def current_view(self) -> ListView:
-        return self.views[self.tabs.currentIndex()]
+        return self._built(self.tabs.currentIndex())
 
     def view(self, name: str) -> ListView:
-        return self.views[VIEW_NAMES.index(name)]
+        return self._built(VIEW_NAMES.index(name))
+
+    def complete_views(self) -> None:
+        """Build every view not built yet (start-up: right after the first paint)."""
+        for index in range(len(self.views)):
+            self._built(index)
+
+    def _built(self, index: int) -> ListView:
+        view = self.views[index]
+        if isinstance(view, ListView):
+            return view
+        view = view_class(index)(self.controller, self.undo_stack)
+        self.pages[index].layout().addWidget(view)
+        self.views[index] = view
+        view.selection_changed.connect(self._update_actions)
+        view.counts_changed.connect(self._update_status)
+        if self.remember:
+            restore_columns(self, view)
+        return view
 
     def show_view(self, index_or_name: int | str) -> None:
         index = index_or_name if isinstance(index_or_name, int) else VIEW_NAMES.index(index_or_name)
@@ -191,8 +221,8 @@ class MainWindow(QMainWindow):
         self.current_view().add_record()
 
     def edit_record(self) -> None:
-        view = self.current_view()
-        if isinstance(view, CommitteeView) and not view.selected_ids():
+        view: Any = self.current_view()
+        if view.name == "committee" and not view.selected_ids():
             view.edit_committee()
         else:
             view.edit_current()
@@ -201,8 +231,8 @@ class MainWindow(QMainWindow):
         self.current_view().delete_selected()
 
     def move_topics(self) -> None:
-        view = self.current_view()
-        if isinstance(view, ProgrammeView):
+        view: Any = self.current_view()
+        if view.name == "programme":
             view.move_selected()
 
     def find(self) -> None:

@@ -145,6 +145,7 @@ class StartUp(QObject):
         if self.job is not None:
             return
         self._started = True
+        self.window.complete_views()  # the other tabs, now that the window is up
         self.job = OpenJob(self.target, self.window.first_committee())
         self.job.signals.preview.connect(self._preview)
         self.job.signals.opened.connect(self._opened)

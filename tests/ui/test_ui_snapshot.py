@@ -139,3 +139,21 @@ def test_screenshot_of_a_bad_file_fails_cleanly(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "not a planner database" in result.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_window_without_a_database_builds_only_the_view_it_shows(qtbot, ui_settings) -> None:
+    from ui.main_window import VIEW_SPECS, MainWindow, PendingView, view_class
+
+    for index, (name, title, *_) in enumerate(VIEW_SPECS):
+        assert (view_class(index).name, view_class(index).title) == (name, title)
+    window = MainWindow(None, settings=ui_settings, controller_factory=FakeEditController)
+    qtbot.addWidget(window)
+    built = [v.name for v in window.views if not isinstance(v, PendingView)]
+    assert built == ["programme"]
+    assert [a.text() for a in window.actions.views][2] == "&3 Task and finish groups"
+    assert window.view("tracker").name == "tracker"  # built when asked for
+    window.complete_views()
+    assert not any(isinstance(v, PendingView) for v in window.views)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        title for _, title, *_ in VIEW_SPECS
+    ]
