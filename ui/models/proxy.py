@@ -186,7 +186,8 @@ class KeyProxy(QAbstractProxyModel):
             return
         count = len(source.rows())
         visible = self._visible(source, count)
-        self._map = self._ordered(visible)
+        # In source order already: only a sort by a column reorders.
+        self._map = visible if self._sort_column < 0 else self._ordered(visible)
 
     def _visible(self, source: RowModel, count: int) -> list[int]:
         """Source rows to show, in source order."""
@@ -257,6 +258,12 @@ class KeyProxy(QAbstractProxyModel):
         for word in words:
             if word in offsets:
                 continue
+            if rows is None and len(word) == 1:
+                # Found near the start of most texts: where matters little for the next
+                # keystroke, and a yes/no per row is one pass instead of two.
+                found_in = map(operator.contains, texts, repeat(word))
+                rows = list(compress(range(len(texts)), found_in))
+                continue
             if rows is None:
                 at = list(map(str.find, texts, repeat(word)))
                 hits = list(map(operator.le, repeat(0), at))
@@ -286,7 +293,7 @@ class KeyProxy(QAbstractProxyModel):
         assert rows is not None
         if len(self._found) >= RECENT_FILTERS:
             del self._found[next(iter(self._found))]
-        self._found[key] = _Answer(rows, {w: offsets[w] for w in words})
+        self._found[key] = _Answer(rows, {w: offsets[w] for w in words if w in offsets})
         return rows
 
     def _section_list(self, source: RowModel) -> list[int]:
