@@ -1,6 +1,6 @@
 """Deterministic synthetic councils for the benchmarks, written through the real schema.
 
-``python -m bench.generate 10000`` writes (or reuses) ``/tmp/fwp-bench/planner-10000.db``:
+``python -m bench.generate 10000`` writes (or reuses) ``/tmp/fwp-bench/planner-10000-REVISION.db``:
 committees x municipal years, 6-8 meetings a year, topics with text of realistic length,
 task groups, recommendations, actions and a few deferrals. The file is rebuilt when the
 schema revision or this generator changes. Rows go in with bulk ``insert()`` of dicts
@@ -28,7 +28,11 @@ STAMP = dt.datetime(2026, 11, 1, 9, 0)
 
 
 def db_path(size: int) -> Path:
-    return CACHE / f"planner-{size}.db"
+    """Named by schema revision too: engineers on other branches share /tmp/fwp-bench,
+    and a build with a newer schema upgrades (or rebuilds) a file it opens."""
+    from planner.db.revision import HEAD_REVISION
+
+    return CACHE / f"planner-{size}-{HEAD_REVISION}.db"
 
 
 def _meta(size: int) -> dict[str, Any]:

@@ -3,12 +3,15 @@
 The parent takes ``time.time()`` just before spawning and passes it in FWP_BENCH_T0; the
 child reports the time of the first paint of the table (an event filter on the table's
 viewport sees the Paint event; a zero timer after it fires once that paint is done),
-its peak RSS (VmHWM, see ``bench.peak_rss_mb``) and whether Alembic, openpyxl or
-the exporters were imported, then leaves with ``os._exit``.
+its peak RSS (VmHWM, see ``bench.peak_rss_mb``) and which of SQLAlchemy, the ORM
+models, Alembic, openpyxl and the exporters were imported by each paint, then leaves
+with ``os._exit``.
 
 - floor: a bare PySide6 process showing a QMainWindow with a QTableView.
 - planner: ``ui.app.main(["--db", PATH])``, the real start-up path, unchanged except
-  that ``open_database`` and ``MainWindow.show`` are wrapped to note the time.
+  that ``ui.opening.open_with_demo``, ``MainWindow.show`` and
+  ``MainWindow.set_database`` are wrapped to note the time. The window paints
+  before the database opens: both paints are noted.
 """
 
 from __future__ import annotations
@@ -25,31 +28,42 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 
 _REPORT = """
-def _painted_then_report(widget, marks, extra):
+def _after_paint(widget, marks, key, then=None):
+    # The time of widget's first Paint event from now on, and (key + "_done") of a zero
+    # timer after it: that paint has finished.
     from PySide6.QtCore import QEvent, QObject, QTimer
-
-    def report():
-        marks["painted"] = time.time() - T0
-        with open("/proc/self/status") as status:  # VmHWM: see bench.peak_rss_mb
-            hwm = next(line for line in status if line.startswith("VmHWM:"))
-        marks["maxrss_mb"] = int(hwm.split()[1]) / 1024
-        marks["modules"] = sorted(
-            m for m in ("alembic", "openpyxl", "planner.export.programme_xlsx") if m in sys.modules
-        )
-        marks.update(extra())
-        print("BENCH " + json.dumps(marks))
-        sys.stdout.flush()
-        os._exit(0)
 
     class Painted(QObject):
         def eventFilter(self, obj, event):
-            if obj is widget and event.type() == QEvent.Type.Paint and "paint" not in marks:
-                marks["paint"] = time.time() - T0
-                QTimer.singleShot(0, report)
+            if obj is widget and event.type() == QEvent.Type.Paint and key not in marks:
+                marks[key] = time.time() - T0
+                marks[key + "_modules"] = sorted(m for m in WATCHED if m in sys.modules)
+
+                def done():
+                    marks[key + "_done"] = time.time() - T0
+                    if then is not None:
+                        then()
+
+                QTimer.singleShot(0, done)
             return False
 
-    widget._bench_filter = Painted()
-    widget.installEventFilter(widget._bench_filter)
+    filters = widget.__dict__.setdefault("_bench_filters", [])
+    filters.append(Painted())
+    widget.installEventFilter(filters[-1])
+
+
+WATCHED = ("sqlalchemy", "planner.db.models", "alembic", "openpyxl",
+           "planner.export.programme_xlsx")
+
+
+def _report(marks, extra):
+    with open("/proc/self/status") as status:  # VmHWM: see bench.peak_rss_mb
+        hwm = next(line for line in status if line.startswith("VmHWM:"))
+    marks["maxrss_mb"] = int(hwm.split()[1]) / 1024
+    marks.update(extra())
+    print("BENCH " + json.dumps(marks))
+    sys.stdout.flush()
+    os._exit(0)
 """
 
 FLOOR = (
@@ -64,20 +78,26 @@ table = QTableView()
 window.setCentralWidget(table)
 screen = window.screen().availableGeometry()
 window.resize(min(int(screen.width() * 0.92), 1600), min(int(screen.height() * 0.9), 1000))
-_painted_then_report(table.viewport(), {}, dict)
+marks = {}
+_after_paint(table.viewport(), marks, "paint", lambda: _report(marks, dict))
 window.show()
 app.exec()
 """
 )
 
+# The window paints first ("shell"), without a database. The worker reads a snapshot
+# (show_snapshot), then opens the database (open_start .. open_done, SQLAlchemy's
+# import included) and set_database reloads the views ("ready": editing possible).
+# "programme" is the first paint with the programme's rows in, from either.
 PLANNER = (
     "import os, sys, time, json\n"
     "T0 = float(os.environ['FWP_BENCH_T0'])\n"
-    "import ui.app\n"  # SQLAlchemy first, as main.py does
+    "import ui.app\n"
     + _REPORT
     + """
 marks = {}
-real_open = ui.app.open_database
+import ui.opening
+real_open = ui.opening.open_with_demo
 
 def timed_open(target):
     marks["open_start"] = time.time() - T0
@@ -85,18 +105,39 @@ def timed_open(target):
     marks["open_done"] = time.time() - T0
     return db
 
-ui.app.open_database = timed_open
+ui.opening.open_with_demo = timed_open
 import ui.main_window
-real_show = ui.main_window.MainWindow.show
+MainWindow = ui.main_window.MainWindow
+real_show, real_set = MainWindow.show, MainWindow.set_database
+real_snapshot = MainWindow.show_snapshot
 
 def show(window):
     marks["window_built"] = time.time() - T0
-    view = window.current_view()
-    extra = lambda: {"view": view.name, "rows": view.proxy.rowCount()}
-    _painted_then_report(view.table.viewport(), marks, extra)
+    _after_paint(window.current_view().table.viewport(), marks, "shell")
     real_show(window)
 
-ui.main_window.MainWindow.show = show
+def loaded(window, key):
+    viewport = window.current_view().table.viewport()
+    if "programme" not in marks and window.current_view().proxy.rowCount():
+        _after_paint(viewport, marks, "programme")
+    viewport.update()  # an empty file changes nothing on screen
+
+def show_snapshot(window, snapshot):
+    marks["snapshot"] = time.time() - T0
+    real_snapshot(window, snapshot)
+    loaded(window, "snapshot")
+
+def set_database(window, db):
+    marks["set_database"] = time.time() - T0
+    real_set(window, db)
+    marks["view_loaded"] = time.time() - T0
+    view = window.current_view()
+    extra = lambda: {"view": view.name, "rows": view.proxy.rowCount()}
+    _after_paint(view.table.viewport(), marks, "ready", lambda: _report(marks, extra))
+    loaded(window, "ready")
+
+MainWindow.show, MainWindow.set_database = show, set_database
+MainWindow.show_snapshot = show_snapshot
 sys.exit(ui.app.main(["--db", os.environ["FWP_BENCH_DB"]]))
 """
 )

@@ -163,3 +163,37 @@ def municipal_year_bounds(year: str) -> tuple[date, date]:
     """First and last day of a municipal year: 1 May to 30 April."""
     start = int(parse_municipal_year(year)[:4])
     return date(start, 5, 1), date(start + 1, 4, 30)
+
+
+_SEASONS = {
+    "early": 2,
+    "spring": 4,
+    "mid": 6,
+    "summer": 7,
+    "autumn": 10,
+    "late": 11,
+    "winter": 12,
+    "q1": 2,
+    "q2": 5,
+    "q3": 8,
+    "q4": 11,
+}
+_TIMING_YEAR = re.compile(r"\b(19|20)(\d{2})\b")
+
+
+def timing_key(timing: str) -> tuple[int, int, int]:
+    """Rough chronological key for loose timings; unknown words and "TBC" sort last."""
+    lowered = timing.lower()
+    year_match = _TIMING_YEAR.search(lowered)
+    if not year_match:
+        return (9999, 99, 0)
+    year = int(year_match.group(0))
+    month = 6
+    for word in re.findall(r"[a-z0-9]+", lowered):
+        if word in _SEASONS:
+            month = _SEASONS[word]
+            break
+        if word in MONTHS:
+            month = MONTHS[word]
+            break
+    return (year, month, 0)

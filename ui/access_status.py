@@ -6,13 +6,13 @@ member sees, all the time, that exempt items are left out and what they may chan
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING
 
-from planner.access.roles import AccessView, access_of
-from planner.db.database import Database
-from planner.errors import PlannerError
-from planner.services.committees import get_committee
+from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint (ui/opening.py)
+    from planner.access.roles import AccessView
+    from planner.db.database import Database
 
 LIMITED = (
     "QLabel { background: #fff4ce; color: #3b2f00; border: 1px solid #c9a400; padding: 1px 6px; }"
@@ -27,9 +27,15 @@ class AccessBadge(QLabel):
         self.access: AccessView | None = None
         self.hide()
 
-    def refresh(self, db: Database, committee_id: str | None) -> None:
+    def refresh(self, db: Database | None, committee_id: str | None) -> None:
         self.access = None
-        if committee_id is not None:
+        if db is not None and committee_id is not None:
+            from sqlalchemy.exc import SQLAlchemyError
+
+            from planner.access.roles import access_of
+            from planner.errors import PlannerError
+            from planner.services.committees import get_committee
+
             try:
                 with db.reading() as session:
                     council_id = get_committee(session, committee_id).council_id

@@ -1,4 +1,5 @@
-"""Application start-up: open the database (demo programme on first start), show the window.
+"""Application start-up: show the window, then open the database (demo programme on
+first start) off the GUI thread; see ``ui/opening.py``.
 
 ``--screenshot FILE [--view NAME]`` renders the window, saves it as a PNG and exits.
 """
@@ -10,10 +11,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-# SQLAlchemy before Qt: measured ~100 ms faster start (see PLATFORM.md).
-from planner.db.database import Database, open_database
-from planner.errors import LoginError, PlannerError
-
+# Qt first and SQLAlchemy after the first paint (ui/opening.py): nothing here may
+# import planner.db.
 VIEWS = ("programme", "meetings", "groups", "tracker", "actions", "committee", "activities")
 DISPLAY_NAME = "Forward Work Programme Planner"
 
@@ -26,18 +25,6 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--view", choices=VIEWS, help="the view to show first")
     return parser.parse_args(argv)
-
-
-def open_with_demo(target: str | None) -> Database:
-    """The default file starts with the demo programme so a new user sees something real."""
-    db = open_database(target)
-    from planner.demo import load_demo
-    from planner.services.committees import list_councils
-
-    with db.transaction() as session:
-        if target is None and not list_councils(session):
-            load_demo(session)
-    return db
 
 
 def configure(app: Any) -> None:
@@ -62,36 +49,30 @@ def take_screenshot(app: Any, window: Any, path: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
     configure(app)
-    try:
-        try:
-            db = open_with_demo(args.db)
-        except LoginError:
-            if args.screenshot or not args.db:
-                raise
-            from ui.db_login import open_with_login  # a server wants a password: ask
-
-            asked = open_with_login(None, args.db)
-            if asked is None:
-                return 1
-            db = asked
-    except PlannerError as exc:
-        if args.screenshot:
-            print(exc, file=sys.stderr)
-        else:
-            QMessageBox.critical(None, "Cannot open the programme", str(exc))
-        return 1
     from ui.main_window import MainWindow
+    from ui.opening import StartUp
 
-    window = MainWindow(db, remember=not args.screenshot)
+    window = MainWindow(None, remember=not args.screenshot)
     if args.view:
         window.show_view(args.view)
-    window.show()
+    start_up = StartUp(window, args.db, quiet=bool(args.screenshot))
     if args.screenshot:
-        QTimer.singleShot(400, lambda: take_screenshot(app, window, args.screenshot))
+        shot = args.screenshot
+        start_up.opened.connect(
+            lambda _db: QTimer.singleShot(400, lambda: take_screenshot(app, window, shot))
+        )
+
+        def failed(message: str) -> None:
+            print(message, file=sys.stderr)
+            app.exit(1)
+
+        start_up.failed.connect(failed)
+    window.show()
     status = app.exec()
-    db.close()
+    if window.db is not None:
+        window.db.close()
     return status

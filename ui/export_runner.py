@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMainWindow, QProgressDialog
 
-from planner.db.database import Database
 from ui import prompts
+
+if TYPE_CHECKING:
+    from planner.db.database import Database
 
 PROGRAMME, TRACKER = "programme", "tracker"
 

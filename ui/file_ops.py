@@ -8,10 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from planner.db.faults import scrub
 from planner.errors import PlannerError
 from ui import prompts
-from ui.db_login import open_with_login, shown
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -67,6 +65,9 @@ class FileOps(QObject):
         address without it, so it is asked again next time unless ~/.pgpass has it.
         """
         window = self.window
+        from planner.db.faults import scrub
+        from ui.db_login import open_with_login, shown  # SQLAlchemy: not before the paint
+
         safe = shown(target)
         window.statusBar().showMessage(f"Opening {safe}…")
         try:

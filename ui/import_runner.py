@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from planner.db.database import Database
 from planner.errors import PlannerError
 from ui import prompts
 
 if TYPE_CHECKING:
+    from planner.db.database import Database
     from planner.importing import ApplyReport, ImportPlan
     from ui.main_window import MainWindow
 

@@ -7,37 +7,28 @@ Views read through ``ui.data``/services; every change goes through the
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from planner.db.database import Database
 from planner.errors import ConnectionLostError
 from ui import prompts
 from ui.access_status import AccessBadge
-from ui.data.queries import committee_choices
-from ui.export_runner import Exporter
 from ui.file_ops import FileOps
-from ui.import_runner import Importer
 from ui.menus import WindowActions
 from ui.offline_runner import OfflineRunner
 from ui.selector import CommitteeSelector
 from ui.settings import Settings
 from ui.views.base import ListView
-from ui.views.committee import CommitteeView
-from ui.views.lists import ActionsView, ActivitiesView, GroupsView, TrackerView
-from ui.views.meetings import MeetingsView
-from ui.views.programme import ProgrammeView
-from ui.window_state import restore_layout, save_layout
+from ui.views.pages import VIEW_NAMES, VIEW_SPECS, PendingView, view_class
+from ui.window_state import restore_columns, restore_layout, save_layout
 
-ControllerFactory = Callable[[Database, QUndoStack, QWidget], Any]
-VIEW_CLASSES: tuple[type[ListView], ...] = (
-    ProgrammeView, MeetingsView, GroupsView, TrackerView, ActionsView, CommitteeView,
-    ActivitiesView,
-)  # fmt: skip
-VIEW_NAMES = tuple(v.name for v in VIEW_CLASSES)
+if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint (ui/opening.py)
+    from planner.db.database import Database
+
+ControllerFactory = Callable[["Database", QUndoStack, QWidget], Any]
 # Which views show each kind of record (anything else reloads every view).
 AFFECTS = {
     "topic": {"programme", "meetings"},
@@ -59,7 +50,7 @@ def editing_controller(db: Database, stack: QUndoStack, parent: QWidget) -> Any:
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         settings: Settings | None = None,
         controller_factory: ControllerFactory | None = None,
         remember: bool = True,
@@ -69,17 +60,19 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.remember = remember  # False for screenshots: don't read or write settings
         self.undo_stack = QUndoStack(self)
-        self.controller = (controller_factory or editing_controller)(db, self.undo_stack, self)
-        self.controller.changed.connect(self._changed)
-        self.controller.error.connect(self._error)
-        self.views = [cls(self.controller, self.undo_stack) for cls in VIEW_CLASSES]
+        # Without a database (start-up: it opens off the GUI thread, see ui/opening.py)
+        # the controller, and the editing code it imports, waits for set_database.
+        self._controller_factory = controller_factory or editing_controller
+        self.controller: Any = None
+        self.pages = [PendingView(name, title) for name, title, *_ in VIEW_SPECS]
+        self.views: list[Any] = list(self.pages)  # each page's view, once built
+        if db is not None:
+            self._make_controller(db)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Views")
         self.tabs.setDocumentMode(True)
-        for view in self.views:
-            self.tabs.addTab(view, view.title)
-            view.selection_changed.connect(self._update_actions)
-            view.counts_changed.connect(self._update_status)
+        for page in self.pages:
+            self.tabs.addTab(page, page.title)
         self.selector = CommitteeSelector()
         self.selector.committee_changed.connect(self.show_committee)
         body = QWidget()
@@ -89,13 +82,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(body)
         self.files = FileOps(self)
-        self.exporter = Exporter(self)
-        self.importer = Importer(self)
+        self._exporter: Any = None
+        self._importer: Any = None
         self.access_badge = AccessBadge()  # before the actions: they ask it
         self.offline = OfflineRunner(self)
         self.actions = WindowActions(self)
-        self.exporter.finished.connect(self._update_actions)
-        self.exporter.failed.connect(self._update_actions)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.access_badge)
         self.statusBar().addPermanentWidget(self.counts)
@@ -110,12 +101,60 @@ class MainWindow(QMainWindow):
         last = self.settings.last_committee() if remember else None
         if remember:
             restore_layout(self)
+        if db is not None:
+            self.complete_views()
+        else:
+            self.current_view()  # the one the first paint shows
         self.files.rebuild_recent()
-        self.selector.set_choices(self._choices(), select=last)
+        self._first_committee = last
+        if db is not None:
+            self.selector.set_choices(self._choices(), select=last)
         self._update_title()
+
+    # Made when first used: their modules are not needed to paint the window.
+    @property
+    def exporter(self) -> Any:
+        if self._exporter is None:
+            from ui.export_runner import Exporter
+
+            self._exporter = Exporter(self)
+            self._exporter.finished.connect(self._update_actions)
+            self._exporter.failed.connect(self._update_actions)
+        return self._exporter
+
+    @property
+    def importer(self) -> Any:
+        if self._importer is None:
+            from ui.import_runner import Importer
+
+            self._importer = Importer(self)
+        return self._importer
+
+    def first_committee(self) -> str | None:
+        """The committee-year the window opens on (if it still exists)."""
+        return self._first_committee
+
+    def show_snapshot(self, snapshot: Any) -> None:
+        """Start-up, before the database is open: the committees and the programme read
+        with the sqlite3 module (ui/data/snapshot.py), shown read-only."""
+        self.selector.set_choices(snapshot.choices, select=snapshot.committee_id)
+        self.view("programme").show_snapshot(snapshot)  # type: ignore[attr-defined]
+        self._update_status()
+
+    def _make_controller(self, db: Database) -> None:
+        self.controller = self._controller_factory(db, self.undo_stack, self)
+        self.controller.changed.connect(self._changed)
+        self.controller.error.connect(self._error)
+        for view in self.views:
+            if isinstance(view, ListView):
+                view.set_controller(self.controller)
 
     # -- committee and views ---------------------------------------------------------------
     def _choices(self) -> list[tuple[Any, ...]]:
+        if self.db is None:
+            return []
+        from ui.data.queries import committee_choices
+
         with self.db.reading() as session:
             return committee_choices(session)
 
@@ -124,10 +163,28 @@ class MainWindow(QMainWindow):
         return self.selector.current_id()
 
     def current_view(self) -> ListView:
-        return self.views[self.tabs.currentIndex()]
+        return self._built(self.tabs.currentIndex())
 
     def view(self, name: str) -> ListView:
-        return self.views[VIEW_NAMES.index(name)]
+        return self._built(VIEW_NAMES.index(name))
+
+    def complete_views(self) -> None:
+        """Build every view not built yet (start-up: right after the first paint)."""
+        for index in range(len(self.views)):
+            self._built(index)
+
+    def _built(self, index: int) -> ListView:
+        view = self.views[index]
+        if isinstance(view, ListView):
+            return view
+        view = view_class(index)(self.controller, self.undo_stack)
+        self.pages[index].layout().addWidget(view)
+        self.views[index] = view
+        view.selection_changed.connect(self._update_actions)
+        view.counts_changed.connect(self._update_status)
+        if self.remember:
+            restore_columns(self, view)
+        return view
 
     def show_view(self, index_or_name: int | str) -> None:
         index = index_or_name if isinstance(index_or_name, int) else VIEW_NAMES.index(index_or_name)
@@ -163,7 +220,7 @@ class MainWindow(QMainWindow):
             self._reload_selector = False
             self.selector.set_choices(self._choices(), select=self.committee_id)
         view = self.current_view()
-        if (
+        if self.db is not None and (
             view.name in self._stale
             or view.committee_id != self.committee_id
             or view.db is not self.db
@@ -178,8 +235,8 @@ class MainWindow(QMainWindow):
         self.current_view().add_record()
 
     def edit_record(self) -> None:
-        view = self.current_view()
-        if isinstance(view, CommitteeView) and not view.selected_ids():
+        view: Any = self.current_view()
+        if view.name == "committee" and not view.selected_ids():
             view.edit_committee()
         else:
             view.edit_current()
@@ -188,14 +245,16 @@ class MainWindow(QMainWindow):
         self.current_view().delete_selected()
 
     def move_topics(self) -> None:
-        view = self.current_view()
-        if isinstance(view, ProgrammeView):
+        view: Any = self.current_view()
+        if view.name == "programme":
             view.move_selected()
 
     def find(self) -> None:
         self.current_view().focus_filter()
 
     def search_all(self) -> None:
+        if self.db is None:
+            return
         if self.search_dialog is None:
             from ui.search import SearchDialog
 
@@ -220,14 +279,20 @@ class MainWindow(QMainWindow):
         """Switch to another open database (File → Open); the old one is closed."""
         old, self.db = self.db, db
         self.undo_stack.clear()
-        self.controller.set_database(db)
+        if self.controller is None:
+            self._make_controller(db)
+        else:
+            self.controller.set_database(db)
         if self.search_dialog is not None:
             self.search_dialog.set_database(db)
         for view in self.views:
             view.committee_id = None
-        self.selector.set_choices(self._choices(), select=self.settings.last_committee())
+        # The first database (start-up) shows the committee the window was built for.
+        first = self.committee_id or self._first_committee
+        last = first if old is None else self.settings.last_committee()
+        self.selector.set_choices(self._choices(), select=last)
         self.show_committee(self.committee_id)
-        if old is not db:
+        if old is not None and old is not db:
             old.close()
 
     # -- status ----------------------------------------------------------------------------
@@ -243,7 +308,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         committee = self.selector.current_label()
-        parts = [p for p in (committee, self.db.label) if p]
+        parts = [p for p in (committee, self.db.label if self.db else None) if p]
         self.setWindowTitle(" — ".join([*parts, "Forward Work Programme Planner"]))
 
     # -- layout ----------------------------------------------------------------------------

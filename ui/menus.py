@@ -214,11 +214,12 @@ class WindowActions:
         """Enable what makes sense for the current view and selection."""
         w = self.window
         view = w.current_view()
-        has_committee = w.selector.current_id() is not None
-        has_selection = bool(view.selected_ids())
+        # Nothing to change until the database is open (start-up shows a snapshot).
+        has_committee = w.db is not None and w.selector.current_id() is not None
+        has_selection = w.db is not None and bool(view.selected_ids())
         self.new.setText(f"&New {view.noun[0].capitalize()}…")
         self.new.setEnabled(has_committee)
-        if not has_committee:
+        if w.db is not None and w.selector.current_id() is None:
             w.statusBar().showMessage(
                 "This database has no committee yet: Edit → New Committee or Year… starts one."
             )

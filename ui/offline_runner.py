@@ -18,12 +18,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from planner.db.database import Database, open_database
 from planner.errors import PlannerError
 from ui import prompts
-from ui.data.queries import committee_choices
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint (ui/opening.py)
+    from planner.db.database import Database
     from ui.main_window import MainWindow
 
 CHANGED_KINDS = ("committee", "topic", "meeting", "group", "recommendation", "action", "member")
@@ -128,6 +127,8 @@ class OfflineRunner(QObject):
             from ui.offline_dialogs import TakeOfflineDialog
 
             with window.db.reading() as session:
+                from ui.data.queries import committee_choices
+
                 rows = committee_choices(session)
             ticked = {window.committee_id} if window.committee_id else set()
             folder = window.settings.export_folder() or str(Path.home())
@@ -185,6 +186,8 @@ class OfflineRunner(QObject):
             prompts.error(window, "Sync offline copy", f"{other} does not exist.")
             return False
         try:
+            from planner.db.database import open_database
+
             self.opened = open_database(other)
         except PlannerError as exc:
             prompts.error(window, "Sync offline copy", str(exc))

@@ -15,6 +15,25 @@ def _key(council: str, name: str) -> str:
     return f"{council}\x1f{name}"
 
 
+def _names(choices: Sequence[Sequence[Any]]) -> list[tuple[str, str]]:
+    names: list[tuple[str, str]] = []
+    for _id, council, name, _year in choices:
+        if (council, name) not in names:
+            names.append((council, name))
+    return names
+
+
+def pick(choices: Sequence[Sequence[Any]], select: str | None) -> str | None:
+    """The committee-year shown: ``select`` if it exists, else the latest year of the
+    first committee (also used before the window has its database: ui/data/snapshot.py)."""
+    if any(str(c[0]) == select for c in choices):
+        return select
+    names = _names(choices)
+    if not names:
+        return None
+    return str([c for c in choices if (c[1], c[2]) == names[0]][-1][0])
+
+
 class CommitteeSelector(QWidget):
     committee_changed = Signal(object)  # committee id, or None when there is none
 
@@ -47,10 +66,7 @@ class CommitteeSelector(QWidget):
     def set_choices(self, choices: Sequence[Sequence[Any]], select: str | None = None) -> None:
         """Fill the lists; select ``select`` if it exists, else the latest year of the first."""
         self._choices = [tuple(str(v) for v in c) for c in choices]  # type: ignore[misc]
-        names: list[tuple[str, str]] = []
-        for _id, council, name, _year in self._choices:
-            if (council, name) not in names:
-                names.append((council, name))
+        names = _names(self._choices)
         several_councils = len({council for council, _ in names}) > 1
         self.committees.blockSignals(True)
         self.committees.clear()
@@ -58,10 +74,7 @@ class CommitteeSelector(QWidget):
             text = f"{name} ({council})" if several_councils else name
             self.committees.addItem(text, _key(council, name))
         self.committees.blockSignals(False)
-        wanted = select if any(c[0] == select for c in self._choices) else None
-        if wanted is None and self._choices:
-            first = names[0]
-            wanted = [c for c in self._choices if (c[1], c[2]) == first][-1][0]
+        wanted = pick(self._choices, select)
         self._current = None
         self.select(wanted)
         if wanted is None:

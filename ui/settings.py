@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
-from planner.db.faults import scrub
+from planner.db.scrub import scrub
 
 ORGANISATION = "fwp"
 APPLICATION = "fwp-planner"

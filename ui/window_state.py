@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ui.views.base import ListView
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -15,12 +17,17 @@ def restore_layout(window: MainWindow) -> None:
     if state := settings.bytes("state"):
         window.restoreState(state)
     for view in window.views:
-        if header := settings.bytes(f"columns/{view.name}"):
-            view.table.horizontalHeader().restoreState(header)
-            view.auto_fit = False
+        if isinstance(view, ListView):
+            restore_columns(window, view)
     name = settings.last_view()
     if name in [v.name for v in window.views]:
         window.show_view(name)
+
+
+def restore_columns(window: MainWindow, view: ListView) -> None:
+    if header := window.settings.bytes(f"columns/{view.name}"):
+        view.table.horizontalHeader().restoreState(header)
+        view.auto_fit = False
 
 
 def save_layout(window: MainWindow) -> None:
@@ -28,6 +35,8 @@ def save_layout(window: MainWindow) -> None:
     settings.set_bytes("geometry", window.saveGeometry())
     settings.set_bytes("state", window.saveState())
     for view in window.views:
+        if not isinstance(view, ListView):  # never built: its saved widths stay
+            continue
         settings.set_bytes(f"columns/{view.name}", view.table.horizontalHeader().saveState())
     settings.set_last_view(window.current_view().name)
     settings.set_last_committee(window.committee_id)

@@ -12,12 +12,10 @@ import re
 from sqlalchemy import URL
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from planner.db.scrub import scrub
 from planner.errors import ConnectionLostError, DatabaseError, LoginError, PlannerError
 
-# "scheme://user:secret@host" in any text: the secret goes.
-_URL_PASSWORD = re.compile(r"(\b[a-z][\w+.-]*://[^\s:/@]*):[^\s@/]*@", re.IGNORECASE)
-# libpq's "password=secret" keyword form (a conninfo string quoted back in a message).
-_KEYWORD_PASSWORD = re.compile(r"(password\s*=\s*)('[^']*'|\S+)", re.IGNORECASE)
+__all__ = ["scrub"]  # kept here too: callers that already import SQLAlchemy use faults
 # SQLSTATE classes that mean the connection itself went: 08 connection exception,
 # 57P01-57P03 the server shutting down, crashed or starting up.
 _GONE_STATES = ("08", "57P01", "57P02", "57P03")
@@ -35,15 +33,6 @@ def server_of(url: URL) -> str:
     """'127.0.0.1:5433', or the socket folder's name for a local socket."""
     host = url.host or str(url.query.get("host", "")) or "localhost"
     return f"{host}:{url.port}" if url.port else host
-
-
-def scrub(text: str, password: str | None = None) -> str:
-    """``text`` with any password taken out."""
-    text = _URL_PASSWORD.sub(r"\1@", text)
-    text = _KEYWORD_PASSWORD.sub(r"\1***", text)
-    if password:
-        text = text.replace(password, "***")
-    return text
 
 
 def _first_line(exc: BaseException, password: str | None) -> str:

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Column, Table, event, func, inspect, select
-from sqlalchemy.orm import InstanceState, Session, UOWTransaction, sessionmaker
+from sqlalchemy.orm import InstanceState, Session, SessionTransaction, UOWTransaction, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
 from planner.db.base import Base, Record, new_id, utcnow
@@ -358,7 +358,11 @@ def _recreated(session: Session, created: list[tuple[InstanceState[Any], Entry]]
             entry.action, entry.version = "restore", version
 
 
-def _forget(session: Session, *_args: Any) -> None:
+def _forget(session: Session, transaction: SessionTransaction) -> None:
+    """The user action is over: only the outermost transaction's end counts (a savepoint
+    that ends, e.g. the version check's, leaves the action's entries to be merged)."""
+    if transaction.parent is not None:
+        return
     session.info.pop(TX_KEY, None)
     session.info.pop(CASCADE_KEY, None)
 
@@ -372,6 +376,5 @@ def install(sessions: sessionmaker[Session]) -> None:
     _installed.add(sessions)
     event.listen(sessions, "before_flush", _before_flush)
     event.listen(sessions, "after_flush", _after_flush)
-    event.listen(sessions, "after_commit", _forget)
-    event.listen(sessions, "after_rollback", _forget)
+    event.listen(sessions, "after_transaction_end", _forget)
     event.listen(sessions, "do_orm_execute", on_execute)

@@ -10,12 +10,11 @@ Dropped topics are left out. A public programme leaves out exempt (Part 2) rows.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from sqlalchemy.orm import Session
 
 from planner.access.roles import sees_exempt
-from planner.dates import MONTHS
+from planner.dates import timing_key
 from planner.db.models import Committee
 from planner.enums import TopicStatus
 from planner.services.committees import committee_view
@@ -25,39 +24,7 @@ from planner.services.recommendations import list_recommendations
 from planner.services.topics import list_topics
 from planner.services.views import Programme, TopicView
 
-_SEASONS = {
-    "early": 2,
-    "spring": 4,
-    "mid": 6,
-    "summer": 7,
-    "autumn": 10,
-    "late": 11,
-    "winter": 12,
-    "q1": 2,
-    "q2": 5,
-    "q3": 8,
-    "q4": 11,
-}
-_YEAR = re.compile(r"\b(19|20)(\d{2})\b")
-
-
-def timing_key(timing: str) -> tuple[int, int, int]:
-    """Rough chronological key for loose timings; unknown words and "TBC" sort last."""
-    lowered = timing.lower()
-    year_match = _YEAR.search(lowered)
-    if not year_match:
-        return (9999, 99, 0)
-    year = int(year_match.group(0))
-    month = 6
-    for word in re.findall(r"[a-z0-9]+", lowered):
-        if word in _SEASONS:
-            month = _SEASONS[word]
-            break
-        if word in MONTHS:
-            month = MONTHS[word]
-            break
-    return (year, month, 0)
-
+__all__ = ["programme", "timing_key"]  # timing_key lives in planner.dates (no SQLAlchemy)
 
 def _scheduled_key(topic: TopicView) -> tuple[int, tuple[int, int, int], int, str]:
     if topic.meeting_date is not None:

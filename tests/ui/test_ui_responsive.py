@@ -72,3 +72,51 @@ def test_window_responds_while_an_export_runs(qtbot, window, tmp_path: Path, mon
     assert finished.args == [str(target)]
     assert target.read_bytes()[:2] == b"PK"
     assert window.exporter.progress is None  # the indication is gone when it is done
+
+
+def test_window_responds_while_the_database_opens(
+    qtbot, demo_path: Path, ui_settings, monkeypatch
+) -> None:
+    """Start-up: the worker opening the database (held here) leaves the GUI thread
+    free; the programme's snapshot is shown and its filter works meanwhile."""
+    from fake_controller import FakeEditController
+
+    from ui import opening
+    from ui.main_window import MainWindow
+
+    started, release = threading.Event(), threading.Event()
+    real_open = opening.open_with_demo
+
+    def held_open(target: str | None) -> object:
+        started.set()
+        if not release.wait(60):
+            raise RuntimeError("the test did not release the opening")
+        return real_open(target)
+
+    monkeypatch.setattr(opening, "open_with_demo", held_open)
+    window = MainWindow(None, settings=ui_settings, controller_factory=FakeEditController)
+    qtbot.addWidget(window)
+    start = opening.StartUp(window, str(demo_path))
+    view = window.view("programme")
+    paints = _Paints()
+    view.table.viewport().installEventFilter(paints)
+    ticks: list[int] = []
+    ticker = QTimer(window, interval=10)
+    ticker.timeout.connect(lambda: ticks.append(1))
+    with qtbot.waitSignal(start.opened, timeout=60_000):
+        window.show()  # the worker starts once the window has painted
+        qtbot.waitUntil(started.is_set)
+        ticker.start()
+        qtbot.waitUntil(lambda: len(ticks) >= 5)
+        qtbot.waitUntil(lambda: view.proxy.rowCount() > 0)  # the snapshot
+        painted = paints.count
+        view.table.viewport().update()
+        qtbot.waitUntil(lambda: paints.count > painted)
+        qtbot.keyClicks(view.filter, "ofsted")
+        assert "of 9 topics" in view.status_text()
+        view.filter.clear()
+        assert window.db is None and "Opening" in window.statusBar().currentMessage()
+        release.set()
+    ticker.stop()
+    assert window.db is not None
+    window.db.close()

@@ -23,10 +23,12 @@ def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_start_up_path_imports_no_exporter_or_migrations() -> None:
+def test_start_up_path_imports_no_exporter_migrations_or_sqlalchemy() -> None:
+    # The window paints before SQLAlchemy loads (ui/opening.py).
     result = _run(
-        "import sys, ui.app, ui.main_window\n"
-        "heavy = [m for m in ('openpyxl', 'alembic', 'planner.export') if m in sys.modules]\n"
+        "import sys, ui.app, ui.main_window, ui.opening\n"
+        "heavy = ('openpyxl', 'alembic', 'planner.export', 'sqlalchemy', 'planner.db.models')\n"
+        "heavy = [m for m in heavy if m in sys.modules]\n"
         "print(heavy)"
     )
     assert result.returncode == 0, result.stderr

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from ui.models.cells import Row, filter_text
+from ui.models.cells import Row, filter_text, text_key
 from ui.models.roles import ROLE_NAMES, FilterRole, IdRole, KindRole, SortKeyRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -73,7 +73,10 @@ class RowModel(QAbstractTableModel):
         if keys is None:
             function = self.key_functions[column] if column < len(self.key_functions) else None
             values = [r.keys[column] for r in self._rows]
-            keys = values if function is None else list(map(function, values))
+            if function is text_key:  # inline: a call per row costs as much as casefold
+                keys = [v.casefold() if v else "" for v in values]
+            else:
+                keys = values if function is None else list(map(function, values))
             self._sort_keys[column] = keys
         return keys
 
@@ -109,8 +112,12 @@ class RowModel(QAbstractTableModel):
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = index.column()
+        return self.cell_data(index.row(), index.column(), role)
+
+    def cell_data(self, number: int, column: int, role: int = _DISPLAY) -> Any:
+        """``data()`` by row number: the proxy asks this way, without making a source
+        index for each of the thousands of calls a repaint makes."""
+        row = self._rows[number]
         if role in (_DISPLAY, _EDIT):
             return "" if column in self.check_columns else row.cells[column]
         if role == _CHECK and column in self.check_columns:
@@ -129,7 +136,7 @@ class RowModel(QAbstractTableModel):
         if role == FilterRole:
             return filter_text(*row.cells)
         if role == KindRole:
-            return self.kind_at(index.row())
+            return self.kind_at(number)
         return self.extra_data(row, column, role)
 
     def extra_data(self, row: Row, column: int, role: int) -> Any:

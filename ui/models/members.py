@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from planner.enums import Office, label
-from planner.services.views import MemberView
 from ui.models.base import RowModel
 from ui.models.cells import make_row, text_key
+
+if TYPE_CHECKING:  # dataclasses, slow to define: not needed to start
+    from planner.services.views import MemberView
 
 OFFICE_TITLES = {Office.CHAIRMAN: "Chairman", Office.VICE_CHAIRMAN: "Vice-Chairman"}
 

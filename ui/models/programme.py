@@ -12,9 +12,8 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, QTimer
 
-from planner.dates import format_date, format_time
+from planner.dates import format_date, format_time, timing_key
 from planner.enums import MeetingStatus, TopicStatus, label
-from planner.services.programme import timing_key
 from ui.models import colours
 from ui.models.base import Index, RowModel
 from ui.models.cells import Row, date_cell, one_line, text_key

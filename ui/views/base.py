@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.db.database import Database
 from ui.models.base import RowModel
 from ui.models.proxy import KeyProxy
+
+if TYPE_CHECKING:  # SQLAlchemy is imported after the first paint (ui/opening.py)
+    from planner.db.database import Database
 
 BIG_LIST = 20_000  # rows above which filtering waits for a pause in the typing
 
@@ -53,12 +55,11 @@ class ListView(QWidget):
 
     def __init__(self, controller: Any, undo_stack: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller = controller
+        self.controller: Any = None
         self.undo_stack = undo_stack
         self.db: Database | None = None
         self.committee_id: str | None = None
         self.model = self.model_class(self)
-        self.model.edit_handler = self._set_field
         self.proxy = KeyProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filter = FilterEdit()
@@ -79,10 +80,19 @@ class ListView(QWidget):
         self.list_layout.addLayout(self.filter_bar)
         self.list_layout.addWidget(self.table, 1)
         self.build_layout()
+        self.proxy.modelReset.connect(self._layout_now)
         self.proxy.modelReset.connect(self._update_count)
         self.auto_fit = True  # fit columns to the width until the user resizes one
         self._fitting = False
         self.table.horizontalHeader().sectionResized.connect(self._column_resized)
+        if controller is not None:
+            self.set_controller(controller)
+
+    def set_controller(self, controller: Any) -> None:
+        """The EditController; the main window sets it once its database is open.
+        Until then nothing can be edited (start-up shows a read-only snapshot)."""
+        self.controller = controller
+        self.model.edit_handler = self._set_field
 
     def build_layout(self) -> None:
         layout = QVBoxLayout(self)
@@ -164,6 +174,11 @@ class ListView(QWidget):
         finally:
             self._fitting = False
 
+    def _layout_now(self) -> None:
+        # The table lays its rows out on a zero timer after a reset, and that repaints
+        # it a second time: 10-15 ms more per keystroke in the filter of a long list.
+        self.table.executeDelayedItemsLayout()
+
     def _update_count(self) -> None:
         sections = self.model.section_rows()
         total = len(self.model.rows()) - len(sections)
@@ -242,10 +257,12 @@ class ListView(QWidget):
         return {}
 
     def add_record(self) -> None:
-        if self.committee_id is not None:
+        if self.committee_id is not None and self.controller is not None:
             self.controller.add(self.model.kind, self.committee_id, **self.add_defaults())
 
     def edit_row(self, source_row: int) -> None:
+        if self.controller is None:
+            return
         if source_row >= 0 and self.model.row_is_record(source_row):
             self.controller.edit(self.model.kind, self.model.rows()[source_row].id)
 
@@ -254,7 +271,7 @@ class ListView(QWidget):
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()
-        if ids:
+        if ids and self.controller is not None:
             self.controller.delete(self.model.kind, ids)
 
     def _activated(self, index: QModelIndex) -> None:
@@ -271,14 +288,16 @@ class ListView(QWidget):
         menu = QMenu(self)
         has_record = bool(self.selected_ids())
         edit = menu.addAction("&Edit…", self.edit_current)
-        edit.setEnabled(self.current_row() >= 0 and self.model.row_is_record(self.current_row()))
+        ready = self.controller is not None
+        row = self.current_row()
+        edit.setEnabled(ready and row >= 0 and self.model.row_is_record(row))
         menu.addAction(f"&New {self.noun[0]}…", self.add_record).setEnabled(
-            self.committee_id is not None
+            ready and self.committee_id is not None
         )
         delete = QAction("&Delete", menu)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.triggered.connect(self.delete_selected)
-        delete.setEnabled(has_record)
+        delete.setEnabled(ready and has_record)
         menu.addAction(delete)
         self.context_actions(menu)
         menu.exec(self.table.viewport().mapToGlobal(pos))

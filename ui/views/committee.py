@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.errors import PlannerError
-from planner.services.committees import get_committee
-from planner.services.views import CommitteeView as CommitteeRecord
 from ui.models.members import MembersModel
 from ui.views.base import ListView
+
+if TYPE_CHECKING:  # dataclasses, slow to define: not needed to start
+    from planner.services.views import CommitteeView as CommitteeRecord
 
 SELECTABLE = (
     Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
@@ -107,6 +108,8 @@ class CommitteeView(ListView):
     def reload(self) -> None:
         committee: CommitteeRecord | None = None
         if self.db is not None and self.committee_id is not None:
+            from planner.services.committees import get_committee  # imports SQLAlchemy
+
             with self.db.reading() as session:
                 try:
                     committee = get_committee(session, self.committee_id)

@@ -8,8 +8,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
-from planner.services.actions import list_activities
-from ui.data import queries
 from ui.models.actions import ActionsModel
 from ui.models.activities import ActivitiesModel
 from ui.models.groups import GroupsModel
@@ -28,6 +26,8 @@ class GroupsView(ListView):
         if self.db is None or self.committee_id is None:
             self.model.load([])  # type: ignore[attr-defined]
             return
+        from ui.data import queries  # with SQLAlchemy, after the first paint
+
         with self.db.reading() as session:
             self.model.load(queries.group_rows(session, self.committee_id))  # type: ignore[attr-defined]
 
@@ -45,6 +45,8 @@ class _AcrossYears(ListView):
         if self.db is None or self.committee_id is None:
             model.load([], self.today)
             return
+        from ui.data import queries
+
         with self.db.reading() as session:
             ids = queries.same_committee_ids(session, self.committee_id)
             model.load(self._rows(session, ids), self.today)
@@ -67,6 +69,8 @@ class TrackerView(_AcrossYears):
         self.filter_bar.insertWidget(1, self.outstanding)
 
     def _rows(self, session: Any, ids: list[str]) -> list[tuple[Any, ...]]:
+        from ui.data import queries
+
         return queries.recommendation_rows(session, ids)
 
     def _apply_mask(self, *args: Any) -> None:
@@ -81,6 +85,8 @@ class ActionsView(_AcrossYears):
     model_class = ActionsModel
 
     def _rows(self, session: Any, ids: list[str]) -> list[tuple[Any, ...]]:
+        from ui.data import queries
+
         return queries.action_rows(session, ids)
 
 
@@ -98,6 +104,9 @@ class ActivitiesView(ListView):
         if self.db is None or self.committee_id is None:
             model.load([])
             return
+        from planner.services.actions import list_activities
+        from ui.data import queries
+
         with self.db.reading() as session:
             ids = queries.same_committee_ids(session, self.committee_id)
             model.load(list_activities(session, ids))

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QMenu
 from planner.enums import MeetingStatus
 from planner.errors import PlannerError
 from ui import prompts
-from ui.data import queries
 from ui.models.meetings import MeetingsModel
 from ui.models.programme import ProgrammeModel
 from ui.views.base import ListView
@@ -23,8 +22,8 @@ class MeetingsView(ListView):
     model_class = MeetingsModel
     model: MeetingsModel
 
-    def __init__(self, controller: Any, undo_stack: Any, parent: Any = None) -> None:
-        super().__init__(controller, undo_stack, parent)
+    def set_controller(self, controller: Any) -> None:
+        super().set_controller(controller)
         controller.meeting_rescheduled.connect(self._rescheduled_in_form)
 
     def _rescheduled_in_form(self, meeting_id: str, name: str) -> None:
@@ -34,6 +33,8 @@ class MeetingsView(ListView):
         if self.db is None or self.committee_id is None:
             self.model.load([])
             return
+        from ui.data import queries  # with SQLAlchemy, after the first paint
+
         with self.db.reading() as session:
             rows = queries.meeting_rows(session, self.committee_id)
             try:
@@ -49,6 +50,8 @@ class MeetingsView(ListView):
 
     def _topic_ids(self, meeting_id: str) -> list[str]:
         assert self.db is not None
+        from ui.data import queries
+
         with self.db.reading() as session:
             return queries.meeting_topic_ids(session, meeting_id)
 
@@ -82,6 +85,8 @@ class MeetingsView(ListView):
             f"The meeting of {name} has {len(topics)} topic(s). Move them to another meeting?",
         ):
             return
+        from ui.data import queries
+
         programme = ProgrammeModel()
         with self.db.reading() as session:  # type: ignore[union-attr]
             programme.load(

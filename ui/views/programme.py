@@ -3,6 +3,7 @@ onto another meeting (or use Move to meeting…) to reschedule it."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -10,11 +11,11 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QMenu, QWidget
 
 from planner.errors import PlannerError
-from planner.services.committees import get_committee
-from ui.data import queries
 from ui.models.programme import ProgrammeModel
 from ui.views.base import ListView
 from ui.views.destinations import choose_destination
+
+SPAN_MARGIN = 60  # rows above and below the screen whose section rows are spanned
 
 
 class ProgrammeView(ListView):
@@ -46,7 +47,9 @@ class ProgrammeView(ListView):
         table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         table.setDragDropOverwriteMode(True)
         table.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self._spans_at: list[int] = []
+        self._spans_at: list[int] = []  # proxy rows of the sections (custom height)
+        self._spanned: list[int] = []  # those of them spanned now (near the screen)
+        table.verticalScrollBar().valueChanged.connect(self._span_visible)
         self._late_pending = False
         table.viewport().installEventFilter(self)
         self.proxy.modelReset.connect(self._apply_spans)
@@ -57,6 +60,10 @@ class ProgrammeView(ListView):
             self.model.load([], [])
             self.heading.setText("")
             return
+        # With SQLAlchemy: imported after the first paint (ui/opening.py).
+        from planner.services.committees import get_committee
+        from ui.data import queries
+
         late: dict[str, str] | None = {}
         with self.db.reading() as session:
             topics = queries.topic_rows(session, self.committee_id)
@@ -71,11 +78,23 @@ class ProgrammeView(ListView):
         # programme first and mark late reports straight after (see eventFilter).
         self._late_pending = late is None
         if committee is not None:
-            self.heading.setText(
-                f"{committee.name} Forward Work Programme {committee.municipal_year}   "
-                f"(Chairman: {committee.chairman or 'TBC'}, "
-                f"Vice-Chairman: {committee.vice_chairman or 'TBC'})"
-            )
+            self._set_heading(committee)
+
+    def show_snapshot(self, snapshot: Any) -> None:
+        """Start-up: the programme read before the database is open (read-only; the
+        view reloads when the database arrives)."""
+        self.model.load(snapshot.topics, snapshot.meetings)
+        self._set_heading(snapshot.heading)
+
+    def _set_heading(self, committee: Any) -> None:
+        if committee is None:
+            self.heading.setText("")
+            return
+        self.heading.setText(
+            f"{committee.name} Forward Work Programme {committee.municipal_year}   "
+            f"(Chairman: {committee.chairman or 'TBC'}, "
+            f"Vice-Chairman: {committee.vice_chairman or 'TBC'})"
+        )
 
     def _late_reports(self, session: Any) -> dict[str, str]:
         assert self.committee_id is not None
@@ -109,22 +128,52 @@ class ProgrammeView(ListView):
 
     def _apply_spans(self, *args: Any) -> None:
         table = self.table
-        table.clearSpans()
-        columns = self.proxy.columnCount()
         height = table.fontMetrics().lineSpacing() + 14
         rows = self.proxy.section_proxy_rows()
         # With updates on, each height change works out every row's position again:
         # 0.15 s for a programme of 100,000 topics, against 3 ms this way.
+        # Signals blocked too: each height change would queue a repaint of its row
+        # after the first paint, so the table painted twice per keystroke.
         header = table.verticalHeader()
         header.setUpdatesEnabled(False)
+        blocked = header.blockSignals(True)
         try:
             for row in rows:
                 table.setRowHeight(row, height)
         finally:
+            header.blockSignals(blocked)
             header.setUpdatesEnabled(True)
-        for row in rows:
-            table.setSpan(row, 0, 1, columns)
         self._spans_at = rows
+        self._spanned = []
+        self._span_visible()
+        self._layout_now()  # the new heights, before the first paint (see ListView)
+
+    def _span_visible(self, *args: Any) -> None:
+        """Span the section rows on and near the screen only: spanning all of them
+        (4,387 in a programme of 100,000 topics) cost 10 ms on every keystroke."""
+        table = self.table
+        rows = self._spans_at
+        top = max(0, table.rowAt(0))
+        bottom = table.rowAt(table.viewport().height() - 1)
+        if bottom < 0:
+            bottom = self.proxy.rowCount() - 1
+        near = bisect_left(rows, top - SPAN_MARGIN), bisect_right(rows, bottom + SPAN_MARGIN)
+        wanted = rows[near[0] : near[1]]
+        if wanted == self._spanned:
+            return
+        table.clearSpans()
+        columns = self.proxy.columnCount()
+        for row in wanted:
+            table.setSpan(row, 0, 1, columns)
+        self._spanned = wanted
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._span_visible()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._span_visible()
 
     def _layout_changed(self, *args: Any) -> None:
         # Sorting keeps section rows where they are: nothing to redo then.
@@ -142,7 +191,7 @@ class ProgrammeView(ListView):
         return {"timing": section.timing} if section.timing else {}
 
     def edit_row(self, source_row: int) -> None:
-        if source_row >= 0 and self.model.is_section(source_row):
+        if self.controller is not None and source_row >= 0 and self.model.is_section(source_row):
             section = self.model.section_of(source_row)
             if section.meeting_id:
                 self.controller.edit("meeting", section.meeting_id)
@@ -151,6 +200,8 @@ class ProgrammeView(ListView):
 
     def move_topics(self, ids: list[str], meeting_id: str | None, timing: str | None) -> None:
         """Reschedule topics through the controller (which asks for a deferral's reason)."""
+        if self.controller is None:  # start-up: the database is not open yet
+            return
         if len(ids) > 1:
             self.undo_stack.beginMacro(f"Move {len(ids)} topics")
         try:
