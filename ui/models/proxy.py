@@ -15,7 +15,7 @@ import operator
 from collections import deque
 from collections.abc import Callable
 from itertools import chain, compress, groupby, repeat
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -26,20 +26,12 @@ from PySide6.QtCore import (
 )
 
 from ui.models.base import RowModel
+from ui.models.ranking import ranks
+from ui.models.word_search import WordSearch
 
 Index = QModelIndex | QPersistentModelIndex
-RECENT_FILTERS = 8  # filter answers kept, so backspacing is as quick as typing
-_NOTHING = object()  # equal to no sort key
 PREPARE_SORTS = 20_000  # rows from which every column is ranked when the rows load
-FEW_KEYS = 4  # a sample with at most a quarter of its keys different: rank the keys
 _WITH_HINT = "QList<QPersistentModelIndex>,QAbstractItemModel::LayoutChangeHint"
-
-
-class _Answer(NamedTuple):
-    """Rows matching a filter's words, and where each word first occurs in each row."""
-
-    rows: list[int]
-    offsets: dict[str, list[int]]
 
 
 class KeyProxy(QAbstractProxyModel):
@@ -56,7 +48,7 @@ class KeyProxy(QAbstractProxyModel):
         # Worked out once per source reset: rows matching recent filters (words -> rows),
         # each row's rank by column, its sort place ((column, descending) -> places)
         # and the section rows.
-        self._found: dict[tuple[str, ...], _Answer] = {}
+        self._search = WordSearch()
         self._orders: dict[tuple[int, bool], list[int]] = {}
         self._ranked: dict[int, tuple[list[int], int]] = {}
         self._sections: list[int] | None = None
@@ -108,11 +100,11 @@ class KeyProxy(QAbstractProxyModel):
             return
         for column in range(source.columnCount()):
             if column not in self._ranked:
-                self._ranked[column] = self._ranks(source, column)
+                self._ranked[column] = ranks(source.sort_keys(column), source.groups())
 
     def _forget(self) -> None:
         """The source's rows changed: drop everything worked out from them."""
-        self._found = {}
+        self._search = WordSearch()
         self._orders = {}
         self._ranked = {}
         self._sections = None
@@ -235,66 +227,8 @@ class KeyProxy(QAbstractProxyModel):
         return self._groups
 
     def _matching(self, source: RowModel, words: list[str]) -> list[int]:
-        """Source rows whose filter text holds every word, in source order.
-
-        Typing narrows: rows matching "saf" are among those matching "sa", so only
-        those are searched again, and each from where "sa" first occurs in it (a
-        word typed out is mostly found where its beginning was). Recent answers are
-        kept for backspacing.
-        """
-        key = tuple(words)
-        found = self._found.get(key)
-        if found is not None:
-            return found.rows
-        texts = source.filter_texts()
-        base: _Answer | None = None
-        for earlier, answer in self._found.items():
-            if all(any(old in new for new in words) for old in earlier) and (
-                base is None or len(answer.rows) < len(base.rows)
-            ):
-                base = answer
-        rows = base.rows if base is not None else None
-        offsets = dict(base.offsets) if base is not None else {}
-        for word in words:
-            if word in offsets:
-                continue
-            if rows is None and len(word) == 1:
-                # Found near the start of most texts: where matters little for the next
-                # keystroke, and a yes/no per row is one pass instead of two.
-                found_in = map(operator.contains, texts, repeat(word))
-                rows = list(compress(range(len(texts)), found_in))
-                continue
-            if rows is None:
-                at = list(map(str.find, texts, repeat(word)))
-                hits = list(map(operator.le, repeat(0), at))
-                rows = list(compress(range(len(texts)), hits))
-            else:
-                subset = map(texts.__getitem__, rows)
-                old = next((o for o in offsets if o in word), None)
-                if old is None:
-                    at = list(map(str.find, subset, repeat(word)))
-                else:
-                    # ``old`` sits in ``word`` at ``shift``: ``word`` cannot start before
-                    # old's first place minus that.
-                    starts: Any = offsets[old]
-                    if shift := word.find(old):
-                        starts = map(max, map(operator.sub, starts, repeat(shift)), repeat(0))
-                    at = list(map(str.find, subset, repeat(word), starts))
-                hits = list(map(operator.le, repeat(0), at))
-                rows = list(compress(rows, hits))
-                # Kept in step with the rows: only the places still wanted.
-                later = words[words.index(word) + 1 :]
-                offsets = {
-                    w: list(compress(o, hits))
-                    for w, o in offsets.items()
-                    if w in words or any(w in n for n in later)
-                }
-            offsets[word] = list(compress(at, hits))
-        assert rows is not None
-        if len(self._found) >= RECENT_FILTERS:
-            del self._found[next(iter(self._found))]
-        self._found[key] = _Answer(rows, {w: offsets[w] for w in words if w in offsets})
-        return rows
+        """Source rows whose filter text holds every word, in source order."""
+        return self._search.matching(source.filter_texts(), words)
 
     def _section_list(self, source: RowModel) -> list[int]:
         if self._sections is None:
@@ -322,7 +256,7 @@ class KeyProxy(QAbstractProxyModel):
             return places
         ranked = self._ranked.get(column)
         if ranked is None:
-            ranked = self._ranked[column] = self._ranks(source, column)
+            ranked = self._ranked[column] = ranks(source.sort_keys(column), source.groups())
         rank, top = ranked
         if descending:
             rank = list(map(operator.sub, repeat(top + 1), rank))
@@ -338,46 +272,6 @@ class KeyProxy(QAbstractProxyModel):
                 places[i] = group_of[i] * span
         self._orders[(column, descending)] = places
         return places
-
-    def _ranks(self, source: RowModel, column: int) -> tuple[list[int], int]:
-        """Each row's rank by its key in ``column`` (equal keys, equal ranks, so a sort
-        keeps ties in the order they had); and the highest rank."""
-        keys = source.sort_keys(column)
-        count = len(keys)
-        grouping = source.groups()
-        records = keys
-        if grouping is not None:
-            records = list(compress(keys, map(operator.not_, grouping[1])))
-        sample = records[:: max(1, len(records) // 2000)]
-        if len(set(sample)) * FEW_KEYS <= len(sample):
-            # Few different keys (status, method, year): rank those, not every row.
-            # (Section rows get any rank: their places do not depend on it.)
-            distinct = sorted(set(records))
-            rank_of = {key: rank for rank, key in enumerate(distinct, start=1)}
-            return list(map(rank_of.get, keys, repeat(0))), len(distinct)
-        if grouping is None:
-            runs = [sorted(range(count), key=keys.__getitem__)]
-        else:
-            # Ranked within each section: sorting each on its own compares far fewer
-            # keys than sorting all of them.
-            group_of, is_section = grouping
-            records = compress(range(count), map(operator.not_, is_section))
-            by_group = sorted(records, key=group_of.__getitem__)
-            runs = [
-                sorted(rows, key=keys.__getitem__)
-                for _, rows in groupby(by_group, key=group_of.__getitem__)
-            ]
-        rank = [0] * count
-        top = 0
-        for run in runs:
-            current, previous = 0, _NOTHING
-            for i in run:
-                key = keys[i]
-                if key != previous:
-                    current, previous = current + 1, key
-                rank[i] = current
-            top = max(top, current)
-        return rank, top
 
     def section_proxy_rows(self) -> list[int]:
         """The proxy rows showing section rows (grouped lists), in order."""
