@@ -35,18 +35,8 @@ def test_start_up_path_imports_no_exporter_migrations_or_sqlalchemy() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def _editing_available() -> bool:
-    try:
-        import ui.editing.controller  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
-needs_editing = pytest.mark.skipif(not _editing_available(), reason="ui/editing not there yet")
-
-
-@needs_editing
 @pytest.mark.parametrize("view", ["programme", "tracker"])
 def test_screenshot_command(demo_path: Path, tmp_path: Path, view: str) -> None:
     out = tmp_path / f"{view}.png"
@@ -71,7 +61,6 @@ def test_screenshot_command(demo_path: Path, tmp_path: Path, view: str) -> None:
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-@needs_editing
 def test_window_works_with_the_real_edit_controller(qtbot, demo_db, ui_settings) -> None:
     from ui.main_window import MainWindow
 
