@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, Connection, Date, DateTime, Enum, Table, Time, select
+from sqlalchemy import Connection, Date, DateTime, Enum, Table, Time, select
 
 from planner.db.models import (
     Action,
@@ -28,6 +28,7 @@ from planner.db.models import (
     Topic,
     TopicMove,
 )
+from planner.history.values import from_json
 
 Key = tuple[str, str]  # (table name, record id)
 Values = dict[str, Any]  # JSON-ready column values, without id and version
@@ -85,24 +86,9 @@ def to_json(value: Any) -> Any:
     return value
 
 
-def _from_json(column: Column[Any], value: Any) -> Any:
-    if value is None:
-        return None
-    kind = column.type
-    if isinstance(kind, DateTime):
-        return dt.datetime.fromisoformat(value)
-    if isinstance(kind, Date):
-        return dt.date.fromisoformat(value)
-    if isinstance(kind, Time):
-        return dt.time.fromisoformat(value)
-    if isinstance(kind, Enum) and kind.enum_class is not None:
-        return kind.enum_class(value)
-    return value
-
-
 def to_row(table: Table, values: Values) -> dict[str, Any]:
     """JSON-ready values back into what the column types take, for an insert or update."""
-    return {name: _from_json(table.c[name], v) for name, v in values.items() if name in table.c}
+    return {name: from_json(table.c[name], v) for name, v in values.items() if name in table.c}
 
 
 def field_names(table: Table) -> list[str]:
