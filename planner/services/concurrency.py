@@ -108,13 +108,7 @@ def edit_record(
                 raise stale_error(
                     session, kind, record_id, expected_version, record, view, name, ()
                 ) from None
-    raise StaleEditError(
-        f"The {noun(kind)} kept changing while it was being saved; try again.",
-        kind=kind,
-        record_id=record_id,
-        expected_version=expected_version or 0,
-        current_version=None,
-    )
+    raise _kept_changing(kind, record_id, expected_version, "saved")
 
 
 def delete_record(
@@ -147,8 +141,15 @@ def delete_record(
                     session, kind, record_id, expected_version, current, view, name, (),
                     deleting=True,
                 ) from None
-    raise StaleEditError(
-        f"The {noun(kind)} kept changing while it was being deleted; try again.",
+    raise _kept_changing(kind, record_id, expected_version, "deleted")
+
+
+def _kept_changing(
+    kind: str, record_id: str, expected_version: int | None, doing: str
+) -> StaleEditError:
+    """Every try met a newer write: the record is busy, so say so rather than loop."""
+    return StaleEditError(
+        f"The {noun(kind)} kept changing while it was being {doing}; try again.",
         kind=kind,
         record_id=record_id,
         expected_version=expected_version or 0,

@@ -58,11 +58,17 @@ class EditCommand(QUndoCommand):
         self.applied = False  # pushed successfully: undo and redo may follow
         self._skip = False  # the next run only puts the stack back (see _met_outage)
 
-    def apply(self, session: Session) -> None:
-        raise NotImplementedError
+    # What each command does in its transaction: ``apply`` for redo, ``revert`` for undo.
+    apply: Callable[[Session], None]
+    revert: Callable[[Session], None]
 
-    def revert(self, session: Session) -> None:
-        raise NotImplementedError
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A command that cannot say how to apply or revert itself is refused when its
+        class is made, not when a user first presses Undo."""
+        super().__init_subclass__(**kwargs)
+        missing = [name for name in ("apply", "revert") if not callable(getattr(cls, name, None))]
+        if missing:
+            raise TypeError(f"{cls.__name__} must define {' and '.join(missing)}.")
 
     def redo(self) -> None:
         self._run(self.apply, undoing=False)
