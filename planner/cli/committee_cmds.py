@@ -13,6 +13,7 @@ from planner.db.models import CommitteeMember
 from planner.errors import ValidationError
 from planner.services import committees
 from planner.services.lookup import committee_by_name, council_by_name
+from planner.services.name_match import same_name
 
 
 def council_cmd(session: Session, args: argparse.Namespace) -> str:
@@ -66,7 +67,8 @@ def member_cmd(session: Session, args: argparse.Namespace) -> str:
         view = committees.add_member(session, committee.id, name=args.name, **changes)
         return f"Added {view.name} to {committee.name} {committee.municipal_year}."
     query = select(CommitteeMember).where(
-        CommitteeMember.committee_id == committee.id, CommitteeMember.name.ilike(args.name.strip())
+        CommitteeMember.committee_id == committee.id,
+        same_name(CommitteeMember.name, args.name.strip()),
     )
     member = find.only(list(session.scalars(query).unique()), "member", args.name)
     if args.action == "delete":

@@ -15,6 +15,7 @@ from planner.db.models import TaskGroup, Topic
 from planner.errors import ValidationError
 from planner.services import groups, meetings, topics
 from planner.services.lookup import meeting_on
+from planner.services.name_match import same_name
 
 
 def topic_cmd(session: Session, args: argparse.Namespace) -> str:
@@ -30,7 +31,7 @@ def topic_cmd(session: Session, args: argparse.Namespace) -> str:
         topic = find.by_id(session, Topic, args.id, "topic")
     elif args.title:
         query = select(Topic).where(
-            Topic.committee_id == committee.id, Topic.title.ilike(args.title.strip())
+            Topic.committee_id == committee.id, same_name(Topic.title, args.title.strip())
         )
         topic = find.only(list(session.scalars(query).unique()), "topic", args.title)
     else:
@@ -101,7 +102,7 @@ def group_cmd(session: Session, args: argparse.Namespace) -> str:
     else:
         query = select(TaskGroup).where(
             TaskGroup.committee_id == committee.id,
-            TaskGroup.title.ilike((args.title or "").strip()),
+            same_name(TaskGroup.title, (args.title or "").strip()),
         )
         group = find.only(list(session.scalars(query).unique()), "task group", args.title or "")
     if args.action == "delete":

@@ -15,6 +15,7 @@ from planner.db.models import Action, MemberActivity, Recommendation
 from planner.errors import ValidationError
 from planner.services import actions, recommendations
 from planner.services.lookup import committee_ids_named
+from planner.services.name_match import holds_word
 
 
 def recommendation_cmd(session: Session, args: argparse.Namespace) -> str:
@@ -65,7 +66,7 @@ def action_cmd(session: Session, args: argparse.Namespace) -> str:
         action = find.by_id(session, Action, args.id, "action")
     else:
         query = select(Action).where(
-            Action.committee_id == committee.id, Action.text.ilike(f"%{(args.text or '').strip()}%")
+            Action.committee_id == committee.id, holds_word(Action.text, (args.text or "").strip())
         )
         action = find.only(list(session.scalars(query).unique()), "action", args.text or "")
     if args.action == "delete":

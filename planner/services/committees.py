@@ -15,6 +15,7 @@ from planner.errors import ValidationError
 from planner.services import fields as f
 from planner.services.concurrency import delete_record, edit_record
 from planner.services.lookup import get
+from planner.services.name_match import same_name
 from planner.services.views import CommitteeView, CouncilView, MemberView
 
 COUNCIL_FIELDS: dict[str, f.Coercer] = {
@@ -87,7 +88,7 @@ def committee_view(c: Committee) -> CommitteeView:
 def _check_council_unique(session: Session, council: Council) -> None:
     clash = session.scalars(
         select(Council)
-        .where(Council.name.ilike(council.name), Council.id != council.id)
+        .where(same_name(Council.name, council.name), Council.id != council.id)
         .execution_options(autoflush=False)  # check before the change reaches the table
     ).first()
     if clash:
@@ -166,7 +167,7 @@ def _check_committee_unique(session: Session, committee: Committee) -> None:
         select(Committee)
         .where(
             Committee.council_id == committee.council_id,
-            Committee.name.ilike(committee.name),
+            same_name(Committee.name, committee.name),
             Committee.municipal_year == committee.municipal_year,
             Committee.id != committee.id,
         )

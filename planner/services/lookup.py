@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from planner.dates import format_date, municipal_year_of, parse_municipal_year
 from planner.db.models import Committee, Council, Meeting, Record
 from planner.errors import NotFoundError
+from planner.services.name_match import holds_word, same_name
 
 R = TypeVar("R", bound=Record)
 S = TypeVar("S", bound=Select)  # type: ignore[type-arg]
@@ -24,7 +25,7 @@ def get(session: Session, model: type[R], record_id: str, what: str) -> R:
 
 
 def council_by_name(session: Session, name: str) -> Council:
-    council = session.scalars(select(Council).where(Council.name.ilike(name.strip()))).first()
+    council = session.scalars(select(Council).where(same_name(Council.name, name.strip()))).first()
     if council is None:
         raise NotFoundError(f"There is no council called '{name}'.")
     return council
@@ -42,7 +43,7 @@ def committee_by_name(
 
     Without a year: the year ``on_date`` falls in if given, else the latest year.
     """
-    query = select(Committee).where(Committee.name.ilike(name.strip()))
+    query = select(Committee).where(same_name(Committee.name, name.strip()))
     if council:
         query = query.where(Committee.council_id == council_by_name(session, council).id)
     candidates = list(session.scalars(query))
@@ -87,6 +88,5 @@ def committee_ids_named(session: Session, committee: Committee) -> list[str]:
 def matching(query: S, columns: list[Any], words: str | None) -> S:
     """Keep rows whose text columns hold every word (any column per word, any case)."""
     for word in (words or "").split():
-        pattern = f"%{word}%"
-        query = query.where(or_(*(column.ilike(pattern) for column in columns)))
+        query = query.where(or_(*(holds_word(column, word) for column in columns)))
     return query

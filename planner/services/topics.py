@@ -14,6 +14,7 @@ from planner.errors import ValidationError
 from planner.services import fields as f
 from planner.services.concurrency import delete_record, edit_record
 from planner.services.lookup import get, matching
+from planner.services.name_match import holds_word
 from planner.services.views import MoveView, TopicView
 
 TOPIC_FIELDS: dict[str, f.Coercer] = {
@@ -322,12 +323,11 @@ def search_topics(session: Session, words: str, council_id: str | None = None) -
         .outerjoin(Meeting, Topic.meeting_id == Meeting.id)
     )
     for word in words.split():
-        pattern = f"%{word}%"
         query = query.where(
             or_(
-                Topic.title.ilike(pattern),
-                Topic.description.ilike(pattern),
-                Topic.outcome.ilike(pattern),
+                holds_word(Topic.title, word),
+                holds_word(Topic.description, word),
+                holds_word(Topic.outcome, word),
             )
         )
     if council_id:
