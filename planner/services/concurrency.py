@@ -277,8 +277,10 @@ def stale_error(
     # A delete is logged with the version the record had, so look at every entry then.
     since = expected_version if record is not None else None
     entries = changes_since(session, table, record_id, since)
-    if conflicts and expected_version is None:  # a check by values: who set those fields
-        entries = [e for e in entries if set(conflicts) & set(e.changes or {})] or entries[:1]
+    by_values = bool(conflicts) and expected_version is None
+    if by_values:  # a check by values: who last set those fields (not its creation)
+        touching = [e for e in entries if set(conflicts) & set(e.changes or {})]
+        entries = touching[:1] or entries[:1]
     if record is None:
         gone = next((e for e in entries if e.action == "delete"), None)
         what = f"{noun(kind)} '{gone.summary}'" if gone and gone.summary else f"the {noun(kind)}"
@@ -302,6 +304,8 @@ def stale_error(
         for entry in reversed(entries):
             changed.extend(f for f in (entry.changes or {}) if f not in changed)
         shown = [f for f in changed if f not in ("version", "updated_at")]
+        if by_values:
+            shown = [f for f in shown if f in conflicts] or shown
         fields = f" {_fields_text(shown)} of" if shown else ""
         who = _people([e.who for e in reversed(entries)])
         message = f"{who} changed{fields} {what} at {_when(entries[0].at)}; {outcome}."

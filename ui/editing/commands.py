@@ -159,6 +159,7 @@ class DeleteRecord(EditCommand):
         self.topics: list[TopicView] = []
         self.action_ids: list[str] = []
         self.moves: list[MoveView] = []
+        self.placed_after: dict[str, dict[str, Any]] = {}  # topic id -> after the delete
 
     def apply(self, session: Session) -> None:
         expected = self.expected(self.record_id, self.version)
@@ -172,6 +173,7 @@ class DeleteRecord(EditCommand):
                 session, self.record_id, topics=self.policy, move_to=self.move_to,
                 expected_version=expected,
             )  # fmt: skip
+            self._note_after_delete(session)
         else:
             assert self.kind.delete is not None
             self.kind.delete(session, self.record_id, expected_version=expected)
@@ -196,15 +198,30 @@ class DeleteRecord(EditCommand):
         ]
         self.kinds = ["meeting", "topic"] if self.topics else ["meeting"]
 
+    def _note_after_delete(self, session: Session) -> None:
+        """Where the delete left its topics (moved or unscheduled): the undo puts them
+        back only if nobody has placed them elsewhere since (``original``)."""
+        self.placed_after = {}
+        if self.policy is not TopicsPolicy.DELETE:
+            for topic in self.topics:
+                view = topics.get_topic(session, topic.id)
+                self.placed_after[topic.id] = {f: getattr(view, f) for f in PLACEMENT}
+
     def _restore_meeting(self, session: Session) -> None:
         for topic in self.topics:
             if self.policy is TopicsPolicy.DELETE:
                 values = {f: getattr(topic, f) for f in topics.TOPIC_FIELDS}
                 topics.create_topic(session, self.committee_id, record_id=topic.id, **values)
             else:
-                topics.update_topic(session, topic.id, **{f: getattr(topic, f) for f in PLACEMENT})
-        for action_id in self.action_ids:
-            actions.update_action(session, action_id, meeting_id=self.record_id)
+                placement = {f: getattr(topic, f) for f in PLACEMENT}
+                after = self.placed_after.get(topic.id)
+                self.wrote(topics.update_topic(session, topic.id, original=after, **placement))
+        for action_id in self.action_ids:  # the delete left them at no meeting
+            self.wrote(
+                actions.update_action(
+                    session, action_id, original={"meeting_id": None}, meeting_id=self.record_id
+                )
+            )
 
 
 class DeleteMeeting(DeleteRecord):

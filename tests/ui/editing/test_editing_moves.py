@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from planner.db.database import open_database
 from planner.errors import NotFoundError
 from planner.services import actions, meetings, topics
 from planner.services.meetings import TopicsPolicy
@@ -257,3 +258,41 @@ def test_cancelling_a_meeting_in_its_form_offers_to_move_its_topics(
     stack.undo()
     assert read(meetings.get_meeting, nov.id).status == MeetingStatus.SCHEDULED
     assert len([t for t in read(topics.list_topics, [cesc.id]) if t.meeting_id == nov.id]) == 2
+
+
+def test_undo_of_a_meeting_delete_keeps_a_topic_someone_placed_since(
+    db, controller, stack, read, cesc, nov_state, january
+):
+    """Another user schedules one of the unscheduled topics before the Undo: the
+    undo would put it back over their change, so it is refused as a whole (one
+    transaction) and says who changed what; nothing else is half put back."""
+    stack.push(DeleteMeeting(controller, cesc.meetings[NOV], TopicsPolicy.UNSCHEDULE))
+    moved_by_them = next(iter(nov_state[1]))
+    assert db.sqlite_path is not None
+    other = open_database(db.sqlite_path)
+    try:
+        with other.transaction() as s:
+            topics.move_topic(s, moved_by_them, meeting_id=january, reason="Their choice")
+    finally:
+        other.close()
+    stack.undo()
+    [error] = controller.signals.errors
+    assert "changed the meeting of topic" in error, error
+    with pytest.raises(NotFoundError):
+        read(meetings.get_meeting, cesc.meetings[NOV])
+    assert read(topics.get_topic, moved_by_them).meeting_id == january
+    assert read(actions.get_action, nov_state[0]).meeting_id is None
+
+
+def test_undo_of_a_meeting_delete_merges_an_unrelated_change(
+    db, controller, stack, read, cesc, nov_state
+):
+    """A change to a field the undo does not put back (the title) is kept."""
+    stack.push(DeleteMeeting(controller, cesc.meetings[NOV], TopicsPolicy.UNSCHEDULE))
+    renamed = next(iter(nov_state[1]))
+    with db.transaction() as s:
+        topics.update_topic(s, renamed, title="Renamed by someone else")
+    stack.undo()
+    assert not controller.signals.errors
+    view = read(topics.get_topic, renamed)
+    assert (view.title, view.meeting_id) == ("Renamed by someone else", cesc.meetings[NOV])
