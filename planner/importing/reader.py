@@ -85,6 +85,8 @@ def clean(value: Any) -> Value:
     """A cell's value as the importer wants it: dates without times, text stripped."""
     if value is None:
         return None
+    if type(value) is str:  # most cells: skip the type checks below
+        return _clean_text(value)
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, dt.datetime):
@@ -93,7 +95,11 @@ def clean(value: Any) -> Value:
         return value
     if isinstance(value, int | float):
         return float(value)
-    text = str(value).replace("\r\n", "\n").replace("\xa0", " ").strip()
+    return _clean_text(str(value))
+
+
+def _clean_text(value: str) -> str | None:
+    text = value.replace("\r\n", "\n").replace("\xa0", " ").strip()
     # Excel's error values are not content.
     if text.startswith("#") and (text.endswith("!") or text in {"#N/A", "#NULL!"}):
         return None
@@ -185,6 +191,16 @@ def _xlsx_rows(label: str, ws: Any, counter: _Counter) -> Iterator[Row]:
         raise too_large(label, f"{declared:,} rows")
     # The stored dimension can be wrong (some tools write "A1"); read what is there.
     ws.reset_dimensions()
+    fills: dict[int, str | None] = {}  # style id -> its fill: a sheet uses a few styles
+
+    def fill_of(cell: Any) -> str | None:
+        style = getattr(cell, "_style_id", None)
+        if style is None:
+            return _fill(cell)
+        if style not in fills:
+            fills[style] = _fill(cell)
+        return fills[style]
+
     try:
         for number, cells in enumerate(ws.iter_rows(), start=1):
             counter.tick()
@@ -193,7 +209,7 @@ def _xlsx_rows(label: str, ws: Any, counter: _Counter) -> Iterator[Row]:
                 ws.title,
                 number,
                 tuple(clean(c.value) for c in cells),
-                tuple(_fill(c) for c in cells),
+                tuple(map(fill_of, cells)),
             )
     except ImportFileError:
         raise
