@@ -170,7 +170,7 @@ def _is_proposal(obj: Any) -> bool:
     )
 
 
-def _refuse(session: Session, ctx: AccessContext, council_id: str) -> AccessDeniedError:
+def refusal(session: Session, ctx: AccessContext, council_id: str) -> AccessDeniedError:
     council = session.get(Council, council_id)
     name = council.name if council else "this council"
     role = ctx.role_name(council_id)
@@ -203,7 +203,7 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
                 continue
             if level >= PROPOSE and obj in session.new and _is_proposal(obj):
                 continue
-            raise _refuse(session, ctx, council_id or "")
+            raise refusal(session, ctx, council_id or "")
 
 
 def _note_touched(session: Session, _context: Any, _instances: Any) -> None:

@@ -23,6 +23,7 @@ from planner.db.database import Database, open_database
 from planner.db.models import Committee, Council
 from planner.errors import NotFoundError, PlannerError
 from planner.identity import current_user
+from planner.offline.access import offline_access
 from planner.offline.apply import stamp_now, write_base
 from planner.offline.merge import BaseEntry
 from planner.offline.meta import (
@@ -136,6 +137,9 @@ def checkout(
         if not source_id:
             raise PlannerError(f"{source.label} has no database identity to record.")
         rows = read_scope(sc, [c[0] for c in committees])
+        access = offline_access(source, sc, [c[0] for c in committees])
+        if access is not None:  # a viewer's or member's copy: no Part 2 items
+            rows = {k: r for k, r in rows.items() if k[1] not in access.hidden}
     partial = path.with_name(f".{path.name}.partial-{uuid.uuid4().hex[:8]}")
     try:
         say(f"Writing {len(rows):,} records to {path.name}…", 40)

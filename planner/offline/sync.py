@@ -31,6 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from planner.db.database import Database
 from planner.errors import DatabaseError
 from planner.identity import current_user
+from planner.offline.access import check_writes, offline_access
 from planner.offline.apply import (
     apply_writes,
     base_versions,
@@ -191,6 +192,9 @@ def _sync(
             source_meta = read_meta(sc)
             check_source(info, source_meta, copy.label, source.label)
             source_v = scope_versions(sc, info.committee_ids)
+            access = offline_access(source, sc, info.committee_ids)
+            if access is not None:  # what this user may not read stays out of the copy
+                source_v = {k: v for k, v in source_v.items() if k[1] not in access.hidden}
             moved = [k for k in {*base_v, *copy_v, *source_v}
                      if not base_v.get(k) == copy_v.get(k) == source_v.get(k) or not base_v.get(k)]
             source_rows = read_rows(sc, (k for k in moved if k in source_v))
@@ -203,6 +207,10 @@ def _sync(
             )
             chosen: dict[Any, Side] = {**earlier, **(choices or {})}
             plan = merge(base, source_rows, copy_rows, chosen, prefer)
+            if access is not None:  # the source takes only what this user's role allows
+                topics = {k[1]: r.values.get("committee_id") for side in (source_rows, copy_rows)
+                          for k, r in side.items() if k[0] == "topic"}  # fmt: skip
+                check_writes(access, source, plan.writes["source"], topics)
             rows: dict[Side, dict[Key, Row]] = {"source": source_rows, "copy": copy_rows}
             conflicts = with_authors(plan.conflicts, {"source": sc, "copy": cc}, rows)
             report = SyncReport(
