@@ -283,10 +283,16 @@ def delete_committee(
     session: Session, committee_id: str, *, expected_version: int | None = None
 ) -> None:
     """Only an empty committee-year can go: its programme is the council's record."""
-    from planner.db.models import Meeting, TaskGroup, Topic
+    from planner.db.models import Action, Meeting, MemberActivity, Recommendation, TaskGroup, Topic
+
+    held = (
+        (Meeting, "meetings"), (Topic, "topics"), (TaskGroup, "task groups"),
+        (Recommendation, "recommendations"), (Action, "actions"),
+        (MemberActivity, "member activities"),
+    )  # fmt: skip
 
     def check(committee: Committee) -> None:
-        for model, what in ((Meeting, "meetings"), (Topic, "topics"), (TaskGroup, "task groups")):
+        for model, what in held:
             if session.scalars(select(model.id).where(model.committee_id == committee_id)).first():
                 raise ValidationError(
                     "committee", f"{committee.name} {committee.municipal_year} still has {what}."

@@ -220,6 +220,27 @@ def test_list_and_delete_committees(db: Database, cesc: Cesc) -> None:
         get_committee(s, empty.id)
 
 
+@pytest.mark.parametrize("record", ["recommendations", "actions", "member activities"])
+def test_a_committee_with_tracker_records_is_not_deleted(
+    db: Database, cesc: Cesc, record: str
+) -> None:
+    from planner.services.actions import create_action, create_activity
+    from planner.services.recommendations import create_recommendation
+
+    with db.transaction() as s:
+        year = create_committee(s, cesc.council, name=CESC, municipal_year="2019/20")
+        if record == "recommendations":
+            create_recommendation(s, year.id, text="Publish the figures", reference="1/19")
+        elif record == "actions":
+            create_action(s, year.id, text="Circulate the figures")
+        else:
+            create_activity(s, year.id, member="Chris Botten", location="Woking School")
+    with pytest.raises(ValidationError, match=f"2019/20 still has {record}"), db.transaction() as s:
+        delete_committee(s, year.id)
+    with db.reading() as s:
+        assert get_committee(s, year.id).municipal_year == "2019/20"
+
+
 def test_lookup_by_name_year_and_date(db: Database, cesc: Cesc) -> None:
     with db.transaction() as s:
         later = create_committee(s, cesc.council, name=CESC, municipal_year="2019/20")

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from planner.dates import format_date
 from planner.db.database import Database
 from planner.errors import ConnectionLostError, PlannerError, StaleEditError
-from planner.services import meetings, topics
+from planner.services import committees, meetings, topics
 from planner.services.meetings import TopicsPolicy
 from planner.services.views import MeetingView, TopicView
 from ui.editing.checks import (
@@ -45,6 +45,7 @@ from ui.editing.commands import (
     MoveTopic,
     UpdateRecord,
 )
+from ui.editing.committee_delete import DeleteCommittee
 from ui.editing.controller_dialogs import ControllerDialogs
 from ui.editing.new_committee import NewCommittee
 from ui.editing.registry import committee_of, describe, kind_of, shorten
@@ -199,6 +200,19 @@ class EditController(QObject, ConflictResolution, ControllerDialogs):
             return None
         command = NewCommittee(self, values)
         return command.committee_id if self.push(command) else None
+
+    @reporting(default=False)
+    def delete_committee(self, committee_id: str) -> bool:
+        """Delete an empty committee-year, after asking; True once it is deleted."""
+        view = self.read(lambda s: committees.get_committee(s, committee_id))
+        question = (
+            f"Delete {view.name} {view.municipal_year}? Only a committee-year without "
+            "meetings, topics, task groups or tracker records can be deleted; its members "
+            "go with it. Edit → Undo brings it back."
+        )
+        if not self.confirm("Delete committee", question):
+            return False
+        return self.push(DeleteCommittee(self, view))
 
     @reporting(default=False)
     def set_field(
