@@ -17,6 +17,7 @@ from ui.models.ngram_index import NgramIndex
 
 RECENT_FILTERS = 8  # filter answers kept, so backspacing is as quick as typing
 Mask = npt.NDArray[np.bool_]
+Offsets = npt.NDArray[np.int32]  # where a word first occurs in each row (-1: nowhere)
 
 
 class _Answer(NamedTuple):
@@ -24,7 +25,7 @@ class _Answer(NamedTuple):
     first occurs in each of those rows (words the index answers exactly have none)."""
 
     rows: Mask
-    offsets: dict[str, npt.NDArray[np.int64]]
+    offsets: dict[str, Offsets]
 
 
 class LongFilter:
@@ -82,14 +83,14 @@ class LongFilter:
         return rows
 
     def _verify(
-        self, word: str, candidates: Mask, offsets: dict[str, npt.NDArray[np.int64]]
-    ) -> tuple[Mask, npt.NDArray[np.int64]]:
+        self, word: str, candidates: Mask, offsets: dict[str, Offsets]
+    ) -> tuple[Mask, Offsets]:
         """The candidates really holding ``word``, and where it first occurs in each."""
         numbers = np.flatnonzero(candidates)
         texts = map(self._texts.__getitem__, numbers.tolist())
         # A word inside ``word`` at ``shift`` that first occurs at p: ``word`` cannot
         # start before p - shift. (``offsets`` hold a place for every row matching it.)
-        places = np.full(len(self._texts), -1, dtype=np.int64)
+        places = np.full(len(self._texts), -1, dtype=np.int32)
         inside = [old for old in offsets if old in word]
         if not inside:
             places[numbers] = list(map(str.find, texts, repeat(word)))
@@ -130,4 +131,5 @@ class LongFilter:
         """Where the section rows are among ``shown`` (source rows in source order)."""
         if self._is_section is None:
             return []
-        return np.flatnonzero(self._is_section[shown]).tolist()  # type: ignore[no-any-return]
+        places: list[int] = np.flatnonzero(self._is_section[shown]).tolist()
+        return places

@@ -24,7 +24,6 @@ CHUNK_ROWS = 1024  # rows encoded at a time: bounds the build's memory (1 MB of 
 _END = 0  # whitespace, and the end of each row's text
 _DIGIT, _ASCII, _OTHER = 27, 28, 29
 Mask = npt.NDArray[np.bool_]
-Places = npt.NDArray[np.int64]
 
 
 def _symbol_table() -> bytes:
@@ -85,7 +84,8 @@ class NgramIndex:
         codes = _bytes(word).translate(_TABLE)
         if len(codes) == 1:  # any pair starting with it: four bytes of pairs
             first = codes[0] * SYMBOLS // 8
-            return np.bitwise_or.reduce(self._pairs[first : first + SYMBOLS // 8]) != 0
+            starting: Mask = np.bitwise_or.reduce(self._pairs[first : first + SYMBOLS // 8]) != 0
+            return starting
         pairs = sorted({a * SYMBOLS + b for a, b in pairwise(codes)})
         found = self._column(self._pairs, pairs[0])
         for pair in pairs[1:]:
@@ -102,7 +102,9 @@ class NgramIndex:
         """Whether ``holds_at`` can tell for ``word``: its bytes are its characters."""
         return all(c <= "\xff" and c != "?" for c in word)
 
-    def holds_at(self, rows: Places, places: Places, word: str) -> Mask:
+    def holds_at(
+        self, rows: npt.NDArray[np.int64], places: npt.NDArray[np.int32], word: str
+    ) -> Mask:
         """Per row, whether ``word`` (``checkable``) starts at that place in its text."""
         at = self._starts[rows] + places
         last = len(self._text) - 1
