@@ -52,18 +52,23 @@ class NgramIndex:
         self.count = len(texts)
         self._pairs = np.empty((PAIRS // 8, self.count), dtype=np.uint8)
         marks = np.zeros(CHUNK_ROWS * PAIRS, dtype=np.bool_)
-        chunks = []
+        # One byte a character, so the lengths are known: no second copy of 90 MB.
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=self.count) + 1
+        ends = np.cumsum(lengths)
+        self._starts = ends - lengths
+        self._text = np.empty(int(ends[-1]) if self.count else 0, dtype=np.uint8)
         for first in range(0, self.count, CHUNK_ROWS):
             encoded = list(map(_bytes, texts[first : first + CHUNK_ROWS]))
             rows = len(encoded)
             raw = b"\n".join(encoded) + b"\n"
-            chunks.append(raw)
+            start = int(self._starts[first])
+            self._text[start : start + len(raw)] = np.frombuffer(raw, dtype=np.uint8)
             symbols = np.frombuffer(raw.translate(_TABLE), dtype=np.uint8).astype(np.uint16)
-            lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=rows) + 1
             # Each byte starts a pair of its own row: the row's end follows.
             pairs = symbols[:-1] << 5
             pairs |= symbols[1:]
-            places = np.repeat(np.arange(0, rows * PAIRS, PAIRS, dtype=np.int32), lengths)
+            owners = np.arange(0, rows * PAIRS, PAIRS, dtype=np.int32)
+            places = np.repeat(owners, lengths[first : first + rows])
             places = places[:-1]
             places += pairs
             seen = marks[: rows * PAIRS]
@@ -71,9 +76,6 @@ class NgramIndex:
             seen[places] = True
             packed = np.packbits(seen.reshape(rows, PAIRS), axis=1)
             self._pairs[:, first : first + rows] = packed.T
-        self._text = np.frombuffer(b"".join(chunks), dtype=np.uint8)
-        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=self.count) + 1
-        self._starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
 
     @staticmethod
     def _column(bits: npt.NDArray[np.uint8], code: int) -> npt.NDArray[np.uint8]:
