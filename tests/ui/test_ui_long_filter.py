@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_ui_proxy_order import _programme
 
-from ui.models import ngram_index
+from ui.models import bigram_index
 from ui.models import proxy as proxy_module
 from ui.models.base import RowModel
 from ui.models.cells import make_row
@@ -30,7 +30,7 @@ TYPED = ["s", "sa", "saf", "safe", "sa", "s", "", "as", "ass", "ss", "ß", "stra
 @pytest.fixture(autouse=True)
 def _indexed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(proxy_module, "INDEXED_ROWS", 1)
-    monkeypatch.setattr(ngram_index, "CHUNK_ROWS", 7)  # several chunks, not a multiple of 8
+    monkeypatch.setattr(bigram_index, "CHUNK_ROWS", 7)  # several chunks, not a multiple of 8
 
 
 def _flat(texts: list[str]) -> tuple[RowModel, KeyProxy]:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from ui.models.ngram_index import NgramIndex
+from ui.models.bigram_index import BigramIndex
 
 RECENT_FILTERS = 8  # filter answers kept, so backspacing is as quick as typing
 Mask = npt.NDArray[np.bool_]
@@ -33,7 +33,7 @@ class LongFilter:
 
     def __init__(self, texts: list[str], grouping: tuple[list[int], list[bool]] | None) -> None:
         self._texts = texts
-        self._index = NgramIndex(texts)
+        self._index = BigramIndex(texts)
         self._found: dict[tuple[str, ...], _Answer] = {}
         self._group_of: npt.NDArray[np.int64] | None = None
         self._is_section: Mask | None = None

@@ -44,7 +44,7 @@ def _bytes(text: str) -> bytes:
     return text.encode("latin-1", "replace")
 
 
-class NgramIndex:
+class BigramIndex:
     """Bits by pair (``_pairs[pair // 8, row]``: one pair's rows are one contiguous line
     of bytes); and every row's bytes, each row followed by a newline."""
 
