@@ -18,7 +18,6 @@ from ui import prompts
 from ui.access_status import AccessBadge
 from ui.file_ops import FileOps
 from ui.menus import WindowActions
-from ui.offline_runner import OfflineRunner
 from ui.selector import CommitteeSelector
 from ui.settings import Settings
 from ui.views.base import ListView
@@ -84,8 +83,8 @@ class MainWindow(QMainWindow):
         self.files = FileOps(self)
         self._exporter: Any = None
         self._importer: Any = None
+        self._offline: Any = None
         self.access_badge = AccessBadge()  # before the actions: they ask it
-        self.offline = OfflineRunner(self)
         self.actions = WindowActions(self)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.access_badge)
@@ -94,6 +93,8 @@ class MainWindow(QMainWindow):
         self._reload_selector = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh_now)
+        self._build_timer = QTimer(self, singleShot=True, interval=0)
+        self._build_timer.timeout.connect(self._build_next)
         self.tabs.currentChanged.connect(self._view_shown)
         self.search_dialog: Any = None
         screen = self.screen().availableGeometry()
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         if remember:
             restore_layout(self)
         if db is not None:
-            self.complete_views()
+            self._build_all()
         else:
             self.current_view()  # the one the first paint shows
         self.files.rebuild_recent()
@@ -121,6 +122,14 @@ class MainWindow(QMainWindow):
             self._exporter.finished.connect(self._update_actions)
             self._exporter.failed.connect(self._update_actions)
         return self._exporter
+
+    @property
+    def offline(self) -> Any:
+        if self._offline is None:
+            from ui.offline_runner import OfflineRunner
+
+            self._offline = OfflineRunner(self)
+        return self._offline
 
     @property
     def importer(self) -> Any:
@@ -169,7 +178,19 @@ class MainWindow(QMainWindow):
         return self._built(VIEW_NAMES.index(name))
 
     def complete_views(self) -> None:
-        """Build every view not built yet (start-up: right after the first paint)."""
+        """Build the views not built yet (start-up: right after the first paint), one
+        per turn of the event loop: the window answers input between them and the
+        database starts opening at once (ui/opening.py), not about 20 ms later."""
+        self._build_timer.start()
+
+    def _build_next(self) -> None:
+        pending = [i for i, view in enumerate(self.views) if not isinstance(view, ListView)]
+        if pending:
+            self._built(pending[0])
+        if len(pending) > 1:
+            self._build_timer.start()
+
+    def _build_all(self) -> None:
         for index in range(len(self.views)):
             self._built(index)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QStyle, QToolBar
+from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -156,6 +156,8 @@ class WindowActions:
             w.selector.set_choices(w._choices(), select=new_id)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # its enums cost time before the first paint
+
         QMessageBox.about(
             self.window,
             "About",

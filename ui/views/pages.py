@@ -1,7 +1,8 @@
 """The main window's views by name, built when first shown.
 
 A window without a database (start-up) builds only the view it shows first and the
-others right after the first paint, importing their modules then (docs/performance.md).
+others right after the first paint, one per turn of the event loop, importing their
+modules then (docs/performance.md).
 """
 
 from __future__ import annotations
