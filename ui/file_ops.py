@@ -21,12 +21,14 @@ class FileOps(QObject):
     user asked for the first and sees it arrive; then they can open the other)."""
 
     opened = Signal(str)  # the label of the database now open in the window
-    failed = Signal(str)  # the message shown; "" when the password question was cancelled
+    # Why not (the message shown); "" when the password question was cancelled.
+    failed = Signal(str)
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.runner: OpenRunner | None = None
+        self.last_runner: OpenRunner | None = None
         self._close_seen = False
         window.installEventFilter(self)
 
@@ -103,14 +105,18 @@ class FileOps(QObject):
         runner, self.runner = self.runner, None
         if runner is None:
             return ""
-        runner.deleteLater()
+        # Kept until the next open: its job's run() may still be returning right now.
+        if self.last_runner is not None:
+            self.last_runner.deleteLater()
+        self.last_runner = runner
         return runner.label
 
     def _opened(self, db: Database) -> None:
-        self._finish()
+        label = self._finish()
         window = self.window
         if self._window_closed():
             db.close()  # nobody will use it: the window closed while it opened
+            self.failed.emit(f"The window closed before {label} opened.")
             return
         window.set_database(db)
         window.settings.add_recent(db.address)  # a path, or the URL without its password

@@ -36,10 +36,12 @@ class OpenRunner(QObject):
         self.target = target
         self.label = shown(target)
         self.tries = 0  # passwords asked for so far
+        self.jobs: list[OpenJob] = []
 
     def start(self, password: str | None = None) -> None:
         job = OpenJob(self.target, preview=False, password=password)
-        job.setAutoDelete(True)  # the pool owns it: it lives until its run() has returned
+        # Kept (with its signals) as long as the runner: the pool holds no Python reference.
+        self.jobs.append(job)
         job.signals.opened.connect(self._opened)
         job.signals.failed.connect(self._failed)
         job.signals.login.connect(self.login)

@@ -180,6 +180,9 @@ def test_search_all_committees_and_open_a_result(qtbot, window) -> None:
     dialog = window.search_dialog
     dialog.words.setText("children")
     dialog.search()
+    assert "Searching for 'children'" in dialog.summary.text()
+    qtbot.waitUntil(lambda: dialog.searching is None, timeout=30_000)
+    assert "topic(s) in" in dialog.summary.text()
     committees = {dialog.model.rows()[r].cells[0] for r in range(dialog.model.rowCount())}
     assert len(committees) > 1, "searches every committee"
     row = next(
