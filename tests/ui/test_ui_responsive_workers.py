@@ -39,12 +39,12 @@ class Hold:
         self.started, self.released = threading.Event(), threading.Event()
         self.answers: list[Any] = []
 
-    def __call__(self, *args: Any) -> Any:
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
         if self.only is None or self.only(*args):
             self.started.set()
             if not self.released.wait(60):  # never hang the suite if the test fails first
                 raise RuntimeError("the test did not release the worker")
-        answer = self.real(*args)
+        answer = self.real(*args, **kwargs)
         self.answers.append(answer)
         return answer
 
@@ -209,3 +209,40 @@ def test_a_lost_connection_during_a_search_is_said_in_one_sentence(qtbot, window
         assert dialog.summary.text() == message
     finally:
         search_runner.run_search = real
+
+
+def test_window_responds_while_the_history_is_read_and_exported(
+    qtbot, window, tmp_path: Path, monkeypatch, errors
+) -> None:
+    from planner.export import history_file
+    from ui import history_dialog
+    from ui.history_dialog import HistoryDialog
+
+    reading = Hold(history_dialog.history_rows)
+    monkeypatch.setattr(history_dialog, "history_rows", reading)
+    window.actions.history.trigger()
+    dialog = window.findChild(HistoryDialog)
+    assert dialog is not None
+    qtbot.waitUntil(reading.started.is_set)
+    assert dialog.note.text() == "Reading the history…" and dialog.busy.isVisible()
+    assert not dialog.export_button.isEnabled()
+    responds(qtbot, window, dialog.table.viewport())
+    with qtbot.waitSignal(dialog.loaded, timeout=30_000):
+        reading.release()
+    assert dialog.model.rowCount() == len(reading.answers[0]) > 0
+    assert not dialog.busy.isVisible() and dialog.export_button.isEnabled()
+
+    writing = Hold(history_file.export_history)
+    monkeypatch.setattr(history_file, "export_history", writing)
+    out = tmp_path / "history.xlsx"
+    monkeypatch.setattr(prompts, "save_path", lambda *a: str(out))
+    with qtbot.waitSignal(dialog.exported, timeout=30_000) as exported:
+        assert dialog.export()
+        qtbot.waitUntil(writing.started.is_set)
+        assert dialog.note.text() == f"Saving the history to {out}…"
+        assert not dialog.export() and not out.exists(), "one export at a time"
+        responds(qtbot, window, dialog.table.viewport())
+        writing.release()
+    assert exported.args == [out] and out.read_bytes()[:2] == b"PK"
+    assert dialog.note.text() == f"Saved the history to {out}." and not errors
+    dialog.close()
