@@ -1,4 +1,4 @@
-"""Opening a database from the window, asking for a password when a server wants one.
+"""Asking for a database password when a server wants one (on the GUI thread).
 
 The password typed lives only in the open connection's address in memory: recent files
 keep the address without it, and libpq's own PGPASSWORD / ~/.pgpass still work first.
@@ -7,14 +7,12 @@ keep the address without it, and libpq's own PGPASSWORD / ~/.pgpass still work f
 from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
-from sqlalchemy import make_url
 
-from planner.db.database import Database, open_database
-from planner.db.faults import scrub
+from planner.db.scrub import scrub
 from planner.errors import LoginError
 from ui import prompts
 
-TRIES = 3
+TRIES = 3  # passwords asked for before the server's refusal is shown
 
 
 def shown(target: str) -> str:
@@ -22,30 +20,18 @@ def shown(target: str) -> str:
     return scrub(target)
 
 
-def open_with_login(parent: QWidget | None, target: str | None) -> Database | None:
-    """The open database; None when the user cancelled the password question.
+def can_ask(target: str | None, tries: int) -> bool:
+    """Whether to ask (again): only a server address, at most ``TRIES`` times."""
+    return target is not None and "://" in target and tries < TRIES
 
-    Raises the PlannerError that stopped it otherwise (LoginError after a refused try).
-    """
-    try:
-        return open_database(target)
-    except LoginError as exc:
-        if target is None or "://" not in target:
-            raise
-        problem = exc
+
+def ask_password(parent: QWidget | None, target: str, problem: LoginError) -> str | None:
+    """The password typed (masked), or None when the user cancelled."""
+    from sqlalchemy import make_url
+
     url = make_url(target)
     who = f"{url.username or 'you'} on {url.host or 'localhost'}"
-    for _ in range(TRIES):
-        note = "" if problem.needs_password else "That password was refused.\n\n"
-        secret = prompts.password(
-            parent,
-            "Database password",
-            f"{note}The database server asks for the password of {who}:",
-        )
-        if secret is None:
-            return None
-        try:
-            return open_database(url.set(password=secret).render_as_string(hide_password=False))
-        except LoginError as exc:
-            problem = exc
-    raise problem
+    note = "" if problem.needs_password else "That password was refused.\n\n"
+    return prompts.password(
+        parent, "Database password", f"{note}The database server asks for the password of {who}:"
+    )

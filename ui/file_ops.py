@@ -1,24 +1,36 @@
-"""File menu: new, open (file or URL), recent files. A database that fails to open is
-reported and the current one stays open."""
+"""File menu: new, open (file or URL), recent files. The database opens in a worker
+(``ui.open_runner``); one that fails to open is reported and the current one stays open."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 
-from planner.errors import PlannerError
 from ui import prompts
 
 if TYPE_CHECKING:
+    from planner.db.database import Database
     from ui.main_window import MainWindow
+    from ui.open_runner import OpenRunner
 
 
 class FileOps(QObject):
+    """One open at a time: a second request while one runs is refused, not queued (the
+    user asked for the first and sees it arrive; then they can open the other)."""
+
+    opened = Signal(str)  # the label of the database now open in the window
+    # Why not (the message shown); "" when the password question was cancelled.
+    failed = Signal(str)
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.runner: OpenRunner | None = None
+        self.last_runner: OpenRunner | None = None
+        self._close_seen = False
+        window.installEventFilter(self)
 
     def _folder(self) -> str:
         recent = self.window.settings.recent_files()
@@ -59,36 +71,79 @@ class FileOps(QObject):
         self.open_target(path)
 
     def open_target(self, target: str) -> bool:
-        """Open ``target``; on any failure say why and keep the current database.
+        """Start opening ``target`` in a worker; False when another open is still running
+        (refused: the status bar says so). ``opened`` or ``failed`` follows.
 
-        A server that wants a password gets it asked for (masked); recent files keep the
+        On any failure the message says why and the current database stays open. A
+        server that wants a password gets it asked for (masked); recent files keep the
         address without it, so it is asked again next time unless ~/.pgpass has it.
         """
-        window = self.window
-        from planner.db.faults import scrub
-        from ui.db_login import open_with_login, shown  # SQLAlchemy: not before the paint
+        from ui.db_login import shown
 
-        safe = shown(target)
-        window.statusBar().showMessage(f"Opening {safe}…")
-        try:
-            db = open_with_login(window, target)
-        except PlannerError as exc:
-            return self._failed(safe, str(exc))
-        except Exception as exc:  # a driver error the planner doesn't translate
-            return self._failed(safe, f"Cannot open {safe}: {scrub(str(exc))}")
-        if db is None:
-            window.statusBar().showMessage(f"Did not open {safe}", 10000)
+        status = self.window.statusBar()
+        if self.runner is not None:
+            status.showMessage(
+                f"Still opening {self.runner.label}: wait for it, then open {shown(target)}.",
+                10000,
+            )
             return False
+        from ui.open_runner import OpenRunner  # SQLAlchemy comes in with it: after the paint
+
+        runner = OpenRunner(self.window, target)
+        runner.opened.connect(self._opened)
+        runner.failed.connect(lambda message: self._failed(runner.label, message))
+        runner.cancelled.connect(self._cancelled)
+        self.runner = runner
+        status.showMessage(f"Opening {runner.label}…")
+        runner.start()
+        return True
+
+    def busy(self) -> bool:
+        return self.runner is not None
+
+    def _finish(self) -> str:
+        runner, self.runner = self.runner, None
+        if runner is None:
+            return ""
+        # Kept until the next open: its job's run() may still be returning right now.
+        if self.last_runner is not None:
+            self.last_runner.deleteLater()
+        self.last_runner = runner
+        return runner.label
+
+    def _opened(self, db: Database) -> None:
+        label = self._finish()
+        window = self.window
+        if self._window_closed():
+            db.close()  # nobody will use it: the window closed while it opened
+            self.failed.emit(f"The window closed before {label} opened.")
+            return
         window.set_database(db)
         window.settings.add_recent(db.address)  # a path, or the URL without its password
         self.rebuild_recent()
         note = f" (a backup of the old file is at {db.backup_path})" if db.backup_path else ""
         window.statusBar().showMessage(f"Opened {db.label}{note}", 10000)
-        return True
+        self.opened.emit(db.label)
+
+    def _cancelled(self) -> None:
+        label = self._finish()
+        self.window.statusBar().showMessage(f"Did not open {label}", 10000)
+        self.failed.emit("")
 
     def _failed(self, target: str, message: str) -> bool:
-        self.window.statusBar().showMessage(f"Could not open {target}", 10000)
-        prompts.error(self.window, "Cannot open the database", message)
+        self._finish()
+        if not self._window_closed():
+            self.window.statusBar().showMessage(f"Could not open {target}", 10000)
+            prompts.error(self.window, "Cannot open the database", message)
+        self.failed.emit(message)
+        return False
+
+    def _window_closed(self) -> bool:
+        return self._close_seen and not self.window.isVisible()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self._close_seen = True  # an open finishing after this is not shown
         return False
 
     def open_recent(self, target: str) -> bool:

@@ -1,6 +1,8 @@
 """History…: who changed what and when, for one record or a whole committee-year.
 
 Newest first, one row per field changed, with an Export button (.xlsx or .csv).
+Reading a committee-year's history (0.4 s for 3,000 changes) and exporting it (2 s for
+10,000 rows) run in a worker (``ui.background``), with a busy bar meanwhile.
 """
 
 from __future__ import annotations
@@ -8,13 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -22,16 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from planner.db.database import Database
-from planner.errors import PlannerError
 from planner.services import history as h
 from planner.services.history_rows import history_rows
 from ui import prompts
+from ui.background import Background
 from ui.models.history import HistoryModel
 
 EXPORT_FILTER = "Excel workbook (*.xlsx);;CSV file (*.csv)"
 
 
 class HistoryDialog(QDialog):
+    loaded = Signal()  # the changes are in the list
+    exported = Signal(object)  # the Path written
+    export_failed = Signal(str)
+
     def __init__(
         self,
         db: Database,
@@ -56,6 +64,17 @@ class HistoryDialog(QDialog):
         font.setBold(True)
         self.heading.setFont(font)
         self.note = QLabel()
+        self.busy = QProgressBar()  # no range: "busy" while the worker reads or writes
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setAccessibleName("Working")
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
+        self.background = Background(self)
+        self.title = (
+            f"History of {committee_label or 'the committee'}" if record_id is None else "History"
+        )
+        self.rows: list[Any] = []
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Changes")
@@ -78,7 +97,10 @@ class HistoryDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.note)
+        status = QHBoxLayout()
+        status.addWidget(self.note, 1)
+        status.addWidget(self.busy)
+        layout.addLayout(status)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         screen = self.screen().availableGeometry().width()
@@ -120,10 +142,26 @@ class HistoryDialog(QDialog):
                 title = f"History of {self.committee_label or 'the committee'}"
             return title, changes, history_rows(session, changes)
 
-    def reload(self) -> None:
-        self.title, changes, rows = self._changes()
+    def reload(self) -> bool:
+        """Read the changes again, in the worker; False while it is still busy."""
+        self.export_button.setEnabled(False)
+        if not self.background.start(
+            self._changes, self._loaded, self._not_read, "Cannot read the history"
+        ):
+            return False
+        self._show_title()
+        self.note.setText("Reading the history…")
+        self.busy.show()
+        return True
+
+    def _show_title(self) -> None:
         self.setWindowTitle(self.title)
         self.heading.setText(self.title)
+
+    def _loaded(self, answer: tuple[str, list[h.ChangeView], list[Any]]) -> None:
+        self.busy.hide()
+        self.title, changes, rows = answer
+        self._show_title()
         count = len(changes)
         self.note.setText(
             "No changes recorded yet."
@@ -134,23 +172,48 @@ class HistoryDialog(QDialog):
         self.rows = rows
         self.fit_columns()
         self.export_button.setEnabled(bool(rows))
+        self.loaded.emit()
+
+    def _not_read(self, message: str) -> None:
+        self.busy.hide()
+        self.note.setText(message)  # e.g. the server went away: Close and open it again
 
     def suggested_name(self) -> str:
         cleaned = "".join(c if c.isalnum() or c in " -" else " " for c in self.title)
         return " ".join(cleaned.split())[:80] + ".xlsx"
 
-    def export(self) -> Path | None:
+    def export(self) -> bool:
+        """Ask where, then write it in the worker; ``exported`` or ``export_failed``
+        follows. False when nothing was started (no file chosen, or still busy)."""
+        if self.background.busy():
+            return False
         path = prompts.save_path(self, "Export History", self.suggested_name(), EXPORT_FILTER)
         if not path:
-            return None
+            return False
         from planner.export.history_file import export_history
 
-        try:
-            written = export_history(
-                self.rows, path, self.title, with_record=self.record_id is None
-            )
-        except PlannerError as exc:
-            prompts.error(self, "Cannot export the history", str(exc))
-            return None
+        rows, title, with_record = self.rows, self.title, self.record_id is None
+        started = self.background.start(
+            lambda: export_history(rows, path, title, with_record=with_record),
+            self._exported,
+            self._not_exported,
+            "Cannot export the history",
+        )
+        if started:
+            self.export_button.setEnabled(False)
+            self.note.setText(f"Saving the history to {path}…")
+            self.busy.show()
+        return started
+
+    def _exported(self, written: Path) -> None:
+        self.busy.hide()
+        self.export_button.setEnabled(True)
         self.note.setText(f"Saved the history to {written}.")
-        return written
+        self.exported.emit(written)
+
+    def _not_exported(self, message: str) -> None:
+        self.busy.hide()
+        self.export_button.setEnabled(True)
+        self.note.setText("The history was not saved.")
+        prompts.error(self, "Cannot export the history", message)
+        self.export_failed.emit(message)

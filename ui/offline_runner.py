@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from planner.db.scrub import scrub
 from planner.errors import PlannerError
 from ui import prompts
 
@@ -185,22 +186,32 @@ class OfflineRunner(QObject):
         if info is None and not Path(other).is_file():
             prompts.error(window, "Sync offline copy", f"{other} does not exist.")
             return False
-        try:
+        here, address, source_is_here = window.db, other, info is None
+
+        def preview(say: Callable[[str, int], None]) -> tuple[Database, Database, Any]:
+            """Open the other side here too: an older file is upgraded first (seconds),
+            and a server can be slow to answer."""
             from planner.db.database import open_database
 
-            self.opened = open_database(other)
-        except PlannerError as exc:
-            prompts.error(window, "Sync offline copy", str(exc))
-            return False
-        self.pair = (self.opened, window.db) if info is not None else (window.db, self.opened)
-        source, copy = self.pair
-        self._run("Reading both sides",
-                  lambda say: sync(source, copy, apply=False, progress=say), self._previewed)
+            say(f"Opening {scrub(address)}…", 0)
+            there = open_database(address)
+            source, copy = (here, there) if source_is_here else (there, here)
+            try:
+                return source, copy, sync(source, copy, apply=False, progress=say)
+            except BaseException:
+                there.close()
+                raise
+
+        self._run("Reading both sides", preview, self._previewed)
         return True
 
-    def _previewed(self, report: Any) -> None:
+    def _previewed(self, answer: tuple[Database, Database, Any]) -> None:
         from planner.offline.report import describe_sync
         from ui.offline_dialogs import SyncDialog
+
+        source, copy, report = answer
+        self.pair = (source, copy)
+        self.opened = copy if source is self.window.db else source
 
         self.window.statusBar().clearMessage()
         if report.nothing_to_do and not report.conflicts and not report.resumed:

@@ -24,6 +24,7 @@ from ui import prompts
 
 if TYPE_CHECKING:
     from planner.db.database import Database
+    from planner.errors import LoginError
     from ui.data.snapshot import Snapshot
     from ui.main_window import MainWindow
 
@@ -65,21 +66,39 @@ def snapshot_of(target: str | None, wanted: str | None) -> Snapshot | None:
     return read_snapshot(path, pick, wanted)
 
 
+def with_password(target: str | None, password: str | None) -> str | None:
+    """The server address with the password the user typed (for the driver only)."""
+    if not password or target is None:
+        return target
+    from sqlalchemy import make_url
+
+    return make_url(target).set(password=password).render_as_string(hide_password=False)
+
+
 class _Signals(QObject):
     preview = Signal(object)  # a Snapshot
     opened = Signal(object)  # the Database
     failed = Signal(str)
-    login = Signal(str)  # the server wants a password (or refused the one given)
+    login = Signal(object)  # the LoginError: the server wants a password (or refused one)
 
 
 class OpenJob(QRunnable):
     """Opens ``target`` in the thread pool; the answer comes back through ``signals``,
     after a snapshot of what the window opens on when there is one."""
 
-    def __init__(self, target: str | None, wanted: str | None = None) -> None:
+    def __init__(
+        self,
+        target: str | None,
+        wanted: str | None = None,
+        *,
+        preview: bool = True,
+        password: str | None = None,
+    ) -> None:
         super().__init__()
-        self.target = target
+        self.target = target  # never with a password: it is shown in messages
+        self.password = password  # typed at the prompt; put into the address here only
         self.wanted = wanted  # the committee-year the window would like to show
+        self.preview = preview  # File → Open keeps the current programme shown instead
         self.signals = _Signals()
         self.shown = threading.Event()  # set once the window has painted the snapshot
         self.setAutoDelete(False)
@@ -88,7 +107,7 @@ class OpenJob(QRunnable):
         from planner.errors import LoginError, PlannerError
 
         try:
-            snapshot = snapshot_of(self.target, self.wanted)
+            snapshot = snapshot_of(self.target, self.wanted) if self.preview else None
         except Exception:  # only a head start: the real open below reports any problem
             snapshot = None
         if snapshot is not None:
@@ -97,15 +116,16 @@ class OpenJob(QRunnable):
             # the GIL meanwhile: the snapshot took 0.3 s to paint instead of 20 ms.
             self.shown.wait(SHOWN_TIMEOUT)
         try:
-            db = open_with_demo(self.target)
+            db = open_with_demo(with_password(self.target, self.password))
             for name in WARM_UP:
                 importlib.import_module(name)
         except LoginError as exc:
-            self._emit(self.signals.login, str(exc))
+            self._emit(self.signals.login, exc)
         except PlannerError as exc:
             self._emit(self.signals.failed, str(exc))
         except Exception as exc:  # a driver error the planner doesn't translate
-            self._emit(self.signals.failed, scrub(f"Cannot open {self.target}: {exc}"))
+            message = f"Cannot open {scrub(self.target or 'your planner file')}: {exc}"
+            self._emit(self.signals.failed, scrub(message, self.password))
         else:
             self._emit(self.signals.opened, db)
 
@@ -132,6 +152,7 @@ class StartUp(QObject):
         self.target = target
         self.quiet = quiet
         self.job: OpenJob | None = None
+        self.login_runner: QObject | None = None  # asking for a password, then opening
         self._started = False
         window.installEventFilter(self)
         label = scrub(target) if target else "your planner file"
@@ -172,23 +193,21 @@ class StartUp(QObject):
         window.statusBar().showMessage(f"Opened {db.label}{note}", 5000 if not note else 0)
         self.opened.emit(db)
 
-    def _login(self, message: str) -> None:
-        """A server wants a password: ask for it (masked) here, on the GUI thread."""
+    def _login(self, problem: LoginError) -> None:
+        """A server wants a password: ask for it (masked) on the GUI thread, then open
+        with it in a worker (``ui.open_runner``)."""
+        message = str(problem)
         if self.quiet or not self.target:
             self._failed(message)
             return
-        from planner.errors import PlannerError
-        from ui.db_login import open_with_login
+        from ui.open_runner import OpenRunner
 
-        try:
-            db = open_with_login(self.window, self.target)
-        except PlannerError as exc:
-            self._failed(str(exc))
-            return
-        if db is None:  # cancelled
-            self._failed(message)
-            return
-        self._opened(db)
+        runner = OpenRunner(self.window, self.target)
+        runner.opened.connect(self._opened)
+        runner.failed.connect(self._failed)
+        runner.cancelled.connect(lambda: self._failed(message))
+        self.login_runner = runner
+        runner.login(problem)
 
     def _failed(self, message: str) -> None:
         self.job = None

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import shutil
 
+from open_waiting import open_and_wait, wait_for_open
+
 from ui import prompts
 
 
 def test_a_recent_file_that_was_moved_is_not_recreated_empty(
-    window, demo_path, tmp_path, monkeypatch
+    qtbot, window, demo_path, tmp_path, monkeypatch
 ) -> None:
     errors: list[str] = []
     monkeypatch.setattr(prompts, "error", lambda parent, title, text: errors.append(text))
     other = tmp_path / "R&D" / "copy.db"
     other.parent.mkdir()
     shutil.copy(demo_path, other)
-    assert window.files.open_target(str(other))
-    assert window.files.open_target(str(demo_path))
+    assert open_and_wait(qtbot, window, str(other))
+    assert open_and_wait(qtbot, window, str(demo_path))
     db_before = window.db
     other.rename(tmp_path / "moved.db")
     entry = next(a for a in window.actions.recent.actions() if "copy.db" in a.text())
@@ -29,13 +31,13 @@ def test_a_recent_file_that_was_moved_is_not_recreated_empty(
     assert not any("copy.db" in a.text() for a in window.actions.recent.actions())
 
 
-def test_recent_file_reopens(window, demo_path, tmp_path) -> None:
+def test_recent_file_reopens(qtbot, window, demo_path, tmp_path) -> None:
     other = tmp_path / "copy.db"
     shutil.copy(demo_path, other)
-    assert window.files.open_target(str(other))
-    assert window.files.open_target(str(demo_path))
+    assert open_and_wait(qtbot, window, str(other))
+    assert open_and_wait(qtbot, window, str(demo_path))
     entry = next(a for a in window.actions.recent.actions() if "copy.db" in a.text())
-    entry.trigger()
+    assert wait_for_open(qtbot, window, entry.trigger)
     assert window.db.label == str(other)
 
 

@@ -37,6 +37,12 @@ def _edit_topic(db: Database) -> tuple[str, str]:
         return committee.id, topic.id
 
 
+def wait_loaded(qtbot, dialog: HistoryDialog | None) -> None:  # type: ignore[no-untyped-def]
+    """The dialog reads its changes in a worker: wait until they are in the list."""
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.background.busy(), timeout=30_000)
+
+
 @pytest.mark.parametrize("with_record", [False, True])
 def test_models_pass_the_model_tester(qtmodeltester, demo_db: Database, with_record: bool) -> None:
     committee_id, topic_id = _edit_topic(demo_db)
@@ -68,6 +74,7 @@ def test_dialog_shows_a_topic_newest_first_and_exports(
     dialog = HistoryDialog(demo_db, table_name="topic", record_id=topic_id)
     qtbot.addWidget(dialog)
     dialog.show()
+    wait_loaded(qtbot, dialog)
     assert dialog.windowTitle() == f"History of the topic '{TITLE}'"
     assert dialog.note.text() == "2 changes, newest first. Times are local time."
     model = dialog.model
@@ -88,7 +95,9 @@ def test_dialog_shows_a_topic_newest_first_and_exports(
         return str(out)
 
     monkeypatch.setattr(prompts, "save_path", save_path)
-    assert dialog.export() == out
+    with qtbot.waitSignal(dialog.exported, timeout=30_000) as exported:
+        assert dialog.export()
+    assert exported.args == [out]
     assert asked == [f"History of the topic {TITLE}.xlsx"]
     ws = load_workbook(out).active
     assert ws["A1"].value == f"History of the topic '{TITLE}'"
@@ -102,12 +111,14 @@ def test_export_failure_is_one_sentence(
     committee_id, _topic_id = _edit_topic(demo_db)
     dialog = HistoryDialog(demo_db, committee_id=committee_id, committee_label="CESC 2018/19")
     qtbot.addWidget(dialog)
+    wait_loaded(qtbot, dialog)
     assert dialog.windowTitle() == "History of CESC 2018/19"
     assert dialog.model.headers[3] == "Record"
     errors: list[str] = []
     monkeypatch.setattr(prompts, "save_path", lambda *a: str(tmp_path / "missing" / "h.xlsx"))
     monkeypatch.setattr(prompts, "error", lambda _p, _t, text: errors.append(text))
-    assert dialog.export() is None
+    with qtbot.waitSignal(dialog.export_failed, timeout=30_000):
+        assert dialog.export()
     assert errors == [
         f"Cannot write {tmp_path / 'missing' / 'h.xlsx'}: the folder {tmp_path / 'missing'} "
         "does not exist."
@@ -120,6 +131,7 @@ def test_window_opens_the_selected_topic_or_the_committee(qtbot, window) -> None
     view.table.selectRow(view.proxy.proxy_row(row))
     assert window.actions.history.isEnabled()
     dialog = window.actions.history.trigger() or window.findChild(HistoryDialog)
+    wait_loaded(qtbot, dialog)
     assert dialog is not None and dialog.windowTitle() == f"History of the topic '{TITLE}'"
     assert dialog.model.rowCount() > 0  # the demo loader is recorded as creating it
     dialog.close()
@@ -127,6 +139,7 @@ def test_window_opens_the_selected_topic_or_the_committee(qtbot, window) -> None
     view.table.clearSelection()
     window.actions.history.trigger()
     dialog = window.findChild(HistoryDialog)
+    wait_loaded(qtbot, dialog)
     assert dialog.windowTitle() == "History of Children and Education Select Committee 2018/19"
     assert dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.close()
@@ -167,7 +180,7 @@ def test_history_of_a_meeting_from_its_view(qtbot, window) -> None:
     view.table.selectRow(0)
     window.actions.history.trigger()
     dialog = window.findChild(HistoryDialog)
-    assert dialog is not None
+    wait_loaded(qtbot, dialog)
     assert re.match(r"^History of the meeting of \d{1,2} [A-Z][a-z]+ \d{4}$", dialog.windowTitle())
     assert dialog.model.data(dialog.model.index(0, 2)) == "Created"
     dialog.close()
@@ -179,6 +192,7 @@ def test_a_meeting_row_of_the_programme_shows_the_meeting(qtbot, window) -> None
     view.table.selectRow(view.proxy.proxy_row(section))
     window.actions.history.trigger()
     dialog = window.findChild(HistoryDialog)
-    assert dialog is not None and dialog.windowTitle().startswith("History of the meeting of ")
+    wait_loaded(qtbot, dialog)
+    assert dialog.windowTitle().startswith("History of the meeting of ")
     assert dialog.record_id == view.model.section_of(section).meeting_id
     dialog.close()

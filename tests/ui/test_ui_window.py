@@ -6,6 +6,7 @@ import shutil
 
 import pytest
 from fake_controller import CESC, FakeEditController
+from open_waiting import open_and_wait, wait_for_open
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QTableView
 
@@ -123,14 +124,16 @@ def test_controller_errors_are_shown(window, monkeypatch) -> None:
     assert shown == ["That meeting does not exist."]
 
 
-def test_opening_a_bad_file_keeps_the_current_database(window, tmp_path, monkeypatch) -> None:
+def test_opening_a_bad_file_keeps_the_current_database(
+    qtbot, window, tmp_path, monkeypatch
+) -> None:
     errors: list[str] = []
     monkeypatch.setattr(prompts, "error", lambda parent, title, text: errors.append(text))
     bad = tmp_path / "notes.db"
     bad.write_text("These are my meeting notes, not a database.\n" * 20)
     db_before = window.db
     monkeypatch.setattr(prompts, "open_path", lambda *a: str(bad))
-    window.actions.open.trigger()
+    assert not wait_for_open(qtbot, window, window.actions.open.trigger)
     assert errors and "not a planner database" in errors[0]
     assert window.db is db_before
     with window.db.reading() as s:  # still open and usable
@@ -139,10 +142,10 @@ def test_opening_a_bad_file_keeps_the_current_database(window, tmp_path, monkeyp
     assert str(bad) not in window.settings.recent_files()
 
 
-def test_opening_another_database(window, demo_path, tmp_path, monkeypatch) -> None:
+def test_opening_another_database(qtbot, window, demo_path, tmp_path, monkeypatch) -> None:
     other = tmp_path / "copy.db"
     shutil.copy(demo_path, other)
-    assert window.files.open_target(str(other))
+    assert open_and_wait(qtbot, window, str(other))
     assert window.db.label == str(other)
     assert window.controller.calls[-1] == ("set_database", str(other))
     assert window.settings.recent_files()[0] == str(other)
@@ -177,6 +180,9 @@ def test_search_all_committees_and_open_a_result(qtbot, window) -> None:
     dialog = window.search_dialog
     dialog.words.setText("children")
     dialog.search()
+    assert "Searching for 'children'" in dialog.summary.text()
+    qtbot.waitUntil(lambda: dialog.searching is None, timeout=30_000)
+    assert "topic(s) in" in dialog.summary.text()
     committees = {dialog.model.rows()[r].cells[0] for r in range(dialog.model.rowCount())}
     assert len(committees) > 1, "searches every committee"
     row = next(
