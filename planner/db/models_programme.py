@@ -47,7 +47,7 @@ class Topic(Record, Base):
     # Procedural items (minutes, the programme itself) don't count against capacity.
     substantive: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
-    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin=True)
+    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin="unnested")
     meeting: Mapped[Meeting | None] = relationship(lazy="joined")
 
 
@@ -95,4 +95,4 @@ class TaskGroup(Record, Base):
     exempt_paragraph: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str | None] = mapped_column(Text)
 
-    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin=True)
+    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin="unnested")
