@@ -6,13 +6,16 @@ Imported only by the exporters, never at start-up: it pulls in openpyxl.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from copy import copy
+from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.page import PageMargins
 
 from planner.dates import format_date
@@ -57,8 +60,12 @@ HEADER = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADE
 SECTION = PatternFill(fill_type="solid", start_color=SECTION_FILL, end_color=SECTION_FILL)
 
 Value = str | dt.date | None
-# Per workbook: (header?, date?) -> the style index array of a table cell of that kind.
-_TABLE_STYLES: WeakKeyDictionary[Any, dict[tuple[bool, bool], Any]] = WeakKeyDictionary()
+# Per workbook: (header?, date?) -> the style index array of a table cell of that kind,
+# and (style array, kind) -> the array after ``restyle``.
+_TABLE_STYLES: WeakKeyDictionary[Any, dict[Hashable, Any]] = WeakKeyDictionary()
+# Strings openpyxl stores as something other than plain text: formulas and error codes.
+_SPECIAL_START = frozenset({"=", *(code[0] for code in ERROR_CODES)})
+_MAX_TEXT = 32767  # openpyxl cuts longer strings to this length
 
 
 def solid(colour: str) -> PatternFill:
@@ -92,27 +99,36 @@ def _tidy(text: str) -> bool:
     )
 
 
-def wrapped_lines(text: str, width: float, *, bold: bool = False) -> int:
-    """Lines ``text`` takes when wrapped at word breaks in a column ``width`` wide."""
-    per_line = max(1, int(width * CHARS_PER_WIDTH * (0.9 if bold else 1.0)))
+def _per_line(width: float, bold: bool) -> int:
+    return max(1, int(width * CHARS_PER_WIDTH * (0.9 if bold else 1.0)))
+
+
+def _lines(text: str, per_line: int) -> int:
+    if len(text) <= per_line:
+        return text.count("\n") + 1  # fits on one line however its words fall (most cells)
     lines = 0
     for paragraph in text.split("\n"):
         lines += 1
         if len(paragraph) <= per_line:
-            continue  # it fits on one line however its words fall (most cells do)
-        # Greedy wrapping a line at a time: each line ends at the last space that fits,
-        # or, in a word longer than the line, where the line is full.
+            continue
+        # Greedy wrapping a line at a time: each line ends at the last space that fits
+        # (the one just past a full line counts), or, in a word longer than the line,
+        # where the line is full. A line never starts with a space, so "found > start"
+        # only rules out "no space".
         words = paragraph if _tidy(paragraph) else " ".join(paragraph.split())
-        start, end = 0, len(words)
-        while end - start > per_line:
+        rfind = words.rfind
+        start, last = 0, len(words) - per_line
+        while start < last:
             cut = start + per_line
-            if words[cut] == " ":
-                start = cut + 1
-            else:
-                space = words.rfind(" ", start, cut)
-                start = space + 1 if space > start else cut
+            found = rfind(" ", start, cut + 1)
+            start = found + 1 if found > start else cut
             lines += 1
     return lines
+
+
+def wrapped_lines(text: str, width: float, *, bold: bool = False) -> int:
+    """Lines ``text`` takes when wrapped at word breaks in a column ``width`` wide."""
+    return _lines(text, _per_line(width, bold))
 
 
 def row_height(texts: Sequence[str], widths: Sequence[float], *, bold: bool = False) -> float:
@@ -124,9 +140,34 @@ def row_height(texts: Sequence[str], widths: Sequence[float], *, bold: bool = Fa
     return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
 
 
+@lru_cache(maxsize=64)
+def _line_lengths(widths: tuple[float, ...], bold: bool) -> tuple[int, ...]:
+    return tuple(_per_line(w, bold) for w in widths)
+
+
+def _row_height(texts: list[str], widths: Sequence[float], bold: bool) -> float:
+    """``row_height`` for a table row, with each column's line length worked out once."""
+    lines = 1
+    for text, per_line in zip(texts, _line_lengths(tuple(widths), bold), strict=True):
+        if text:
+            lines = max(lines, _lines(text, per_line))
+    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
+
+
 def set_widths(ws: Any, widths: Sequence[float]) -> None:
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
+
+
+def _table_styles(workbook: Any) -> dict[Hashable, Any]:
+    return _TABLE_STYLES.setdefault(workbook, {})
+
+
+def _quick_text(value: object) -> bool:
+    """A string that openpyxl would store exactly as it is, as plain text: not a
+    formula ("=..."), not an error code ("#..."), not too long to fit a cell. Illegal
+    control characters are looked for a row at a time by the caller."""
+    return type(value) is str and value[:1] not in _SPECIAL_START and len(value) <= _MAX_TEXT
 
 
 def write_row(
@@ -142,19 +183,19 @@ def write_row(
     ``values`` may be shorter than ``widths``: the remaining cells stay empty but
     bordered, so the table prints as one grid. Returns the cells for extra styling.
     """
-    cells = []
     padded = [*values, *([None] * (len(widths) - len(values)))]
-    styles = _TABLE_STYLES.setdefault(ws.parent, {})
+    texts = [text_of(v) for v in padded]
+    # One search of the row for characters a sheet cannot hold; a row with one goes
+    # through openpyxl's own checks, which name the problem.
+    checked = ILLEGAL_CHARACTERS_RE.search("".join(texts)) is None
+    styles = _table_styles(ws.parent)
+    cells = []
+    add = ws._add_cell
     for column, value in enumerate(padded, start=1):
-        cell = ws.cell(row=row, column=column, value=value)
         is_date = isinstance(value, dt.date)
         style = styles.get((header, is_date))
-        if style is not None:
-            # The same style again: copy its index array, as openpyxl's own sheet copy
-            # does. Assigning font, border and alignment hashes each of them every time,
-            # which was most of the time an export took.
-            cell._style = copy(style)
-        else:
+        if style is None:
+            cell = ws.cell(row=row, column=column, value=value)
             cell.font = BOLD if header else FONT
             cell.alignment = WRAP_TOP
             cell.border = BORDER
@@ -163,10 +204,37 @@ def write_row(
             if is_date:
                 cell.number_format = DATE_FORMAT
             styles[(header, is_date)] = copy(cell._style)
+        else:
+            # The same style again: a new cell with a copy of its index array, as
+            # openpyxl's own sheet copy does. Assigning font, border and alignment
+            # hashes each of them every time, which was most of the time an export took.
+            cell = Cell(ws, row=row, column=column, style_array=style)
+            if value is None:
+                pass
+            elif checked and _quick_text(value):
+                # What openpyxl's value setter ends with for such a string; its type
+                # checks cost more than the rest of making the cell.
+                cell._value = value
+                cell.data_type = "s"
+            else:
+                cell.value = value
+            add(cell)
         cells.append(cell)
-    texts = [text_of(v) for v in padded]
-    ws.row_dimensions[row].height = row_height(texts, widths, bold=header)
+    ws.row_dimensions[row] = RowDimension(ws, index=row, ht=_row_height(texts, widths, header))
     return cells
+
+
+def restyle(cell: Any, kind: Hashable, apply: Callable[[Any], None]) -> None:
+    """Give ``cell`` what ``apply(cell)`` sets (font, fill), copying the resulting style
+    array for every later cell of the same style and ``kind``."""
+    styles = _table_styles(cell.parent.parent)
+    key = (tuple(cell._style), kind)
+    style = styles.get(key)
+    if style is None:
+        apply(cell)
+        styles[key] = copy(cell._style)
+    else:
+        cell._style = copy(style)
 
 
 def write_banner(

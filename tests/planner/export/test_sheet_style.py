@@ -1,0 +1,99 @@
+"""Table rows written by ``sheet_style``: the cells hold what openpyxl itself would make."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils.exceptions import IllegalCharacterError
+
+from planner.export import sheet_style as st
+
+WIDTHS = (st.WIDTH_DATE, st.WIDTH_LONG, st.WIDTH_TITLE)
+# Strings openpyxl does not keep as plain text, or changes, next to ordinary ones.
+ODD_VALUES: list[st.Value] = [
+    "Scrutiny of the budget",
+    "",
+    "=",
+    "=SUM(A1:A2)",
+    "#N/A",
+    "#REF!",
+    "# of schools",
+    "x" * 40_000,
+    "Café – “quoted”",
+    dt.date(2018, 11, 16),
+    None,
+]
+
+
+def _plain_cell(value: st.Value) -> Any:
+    """The cell openpyxl makes when given the value in the ordinary way."""
+    return Workbook().active.cell(row=1, column=1, value=value)
+
+
+def test_cells_hold_what_openpyxl_makes_of_each_value() -> None:
+    ws = Workbook().active
+    st.write_row(ws, 1, ("Date", "Topic", "Officers"), WIDTHS, header=True)
+    for row, value in enumerate(ODD_VALUES, start=2):
+        # Twice, so that the second row takes the cached style's quicker way.
+        st.write_row(ws, row, (value, value, value), WIDTHS)
+    for row, value in enumerate(ODD_VALUES, start=2):
+        expected = _plain_cell(value)
+        for column in (1, 2, 3):
+            cell = ws.cell(row=row, column=column)
+            assert (cell.value, cell.data_type) == (expected.value, expected.data_type), value
+    assert ws.cell(row=3, column=1).value == ""
+    assert ws.cell(row=4, column=1).data_type == "s"  # a lone "=" is text
+    assert ws.cell(row=5, column=1).data_type == "f"
+    assert ws.cell(row=6, column=1).data_type == "e"
+    assert len(ws.cell(row=9, column=1).value) == 32767
+    assert ws.max_row == len(ODD_VALUES) + 1
+
+
+def test_every_row_shares_the_first_rows_style_and_gets_a_height() -> None:
+    ws = Workbook().active
+    st.write_row(ws, 1, ("Date", "Topic"), WIDTHS, header=True)
+    for row in (2, 3):
+        st.write_row(ws, row, (dt.date(2019, 1, 8), "Budget " * 30), WIDTHS)
+    header, first, second = ws[1], ws[2], ws[3]
+    assert all(c.font.b and c.fill.fgColor.rgb.endswith(st.HEADER_FILL) for c in header)
+    assert [c._style for c in first] == [c._style for c in second]
+    assert first[0].number_format == st.DATE_FORMAT and first[1].number_format == "General"
+    assert all(c.border.left.style == "thin" and c.alignment.wrap_text for c in second)
+    assert second[2].value is None and second[2].border.left.style == "thin"
+    # Each cell has its own style array: restyling one leaves the others alone.
+    assert second[0]._style is not first[0]._style
+    texts = ["8 January 2019", "Budget " * 30, ""]
+    assert ws.row_dimensions[3].height == st.row_height(texts, WIDTHS)
+    assert ws.row_dimensions[3].height > ws.row_dimensions[1].height
+
+
+def test_a_control_character_is_refused_as_openpyxl_refuses_it() -> None:
+    ws = Workbook().active
+    st.write_row(ws, 1, ("a", "b"), WIDTHS)
+    with pytest.raises(IllegalCharacterError):
+        st.write_row(ws, 2, ("fine", "bell\x07"), WIDTHS)
+
+
+def test_restyle_gives_later_cells_the_same_style_as_the_first() -> None:
+    ws = Workbook().active
+    red = Font(name=st.FONT_NAME, size=st.FONT_SIZE, color="C00000")
+    calls = []
+
+    def apply(cell: Any) -> None:
+        calls.append(cell.row)
+        cell.font = red
+
+    for row in (1, 2, 3):
+        cells = st.write_row(ws, row, ("a", dt.date(2019, 1, row)), WIDTHS)
+        st.restyle(cells[0], "red", apply)
+        st.restyle(cells[1], "red", apply)
+    assert calls == [1, 1]  # once per starting style: text and date
+    for row in (1, 2, 3):
+        text, date, other = ws[row]
+        assert text.font == red and date.font == red and other.font == st.FONT
+        assert date.number_format == st.DATE_FORMAT
+    assert ws.cell(row=3, column=1)._style is not ws.cell(row=2, column=1)._style
