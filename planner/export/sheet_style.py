@@ -19,16 +19,17 @@ from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.page import PageMargins
 
 from planner.dates import format_date
+from planner.export.row_heights import (
+    LINE_HEIGHT,
+    MAX_ROW_HEIGHT,
+    line_length,
+    lines_of,
+    row_lines,
+)
 
 FONT_NAME = "Arial"  # what councils print in; LibreOffice maps it to a metric twin
 FONT_SIZE = 10
 TITLE_SIZE = 14
-LINE_HEIGHT = 12.75  # points per line of 10 pt Arial, as Excel spaces it
-# Characters of ordinary text per unit of column width. Excel fits about 1.2 of
-# Arial 10 and LibreOffice with its fallback fonts more; kept low because a row a
-# little too tall is harmless, while one too short hides the last line.
-CHARS_PER_WIDTH = 1.1
-MAX_ROW_HEIGHT = 409.0  # Excel's limit
 
 WIDTH_REF = 10.0
 WIDTH_DATE = 18.0
@@ -81,77 +82,14 @@ def text_of(value: Value) -> str:
     return value
 
 
-def _tidy(text: str) -> bool:
-    """Words with one space between them and none around, already (no copy needed)."""
-    return (
-        text.isascii()
-        and text[:1] != " "
-        and text[-1:] != " "
-        and "  " not in text
-        and "\t" not in text
-        and "\r" not in text
-        and "\x0b" not in text
-        and "\x0c" not in text
-        and "\x1c" not in text
-        and "\x1d" not in text
-        and "\x1e" not in text
-        and "\x1f" not in text
-    )
-
-
-def _per_line(width: float, bold: bool) -> int:
-    return max(1, int(width * CHARS_PER_WIDTH * (0.9 if bold else 1.0)))
-
-
-def _lines(text: str, per_line: int) -> int:
-    if len(text) <= per_line:
-        return text.count("\n") + 1  # fits on one line however its words fall (most cells)
-    lines = 0
-    for paragraph in text.split("\n"):
-        lines += 1
-        if len(paragraph) <= per_line:
-            continue
-        # Greedy wrapping a line at a time: each line ends at the last space that fits
-        # (the one just past a full line counts), or, in a word longer than the line,
-        # where the line is full. A line never starts with a space, so "found > start"
-        # only rules out "no space".
-        words = paragraph if _tidy(paragraph) else " ".join(paragraph.split())
-        rfind = words.rfind
-        start, last = 0, len(words) - per_line
-        while start < last:
-            cut = start + per_line
-            found = rfind(" ", start, cut + 1)
-            start = found + 1 if found > start else cut
-            lines += 1
-    return lines
-
-
 def wrapped_lines(text: str, width: float, *, bold: bool = False) -> int:
     """Lines ``text`` takes when wrapped at word breaks in a column ``width`` wide."""
-    return _lines(text, _per_line(width, bold))
+    return lines_of(text, line_length(width, bold))
 
 
 def row_height(texts: Sequence[str], widths: Sequence[float], *, bold: bool = False) -> float:
     """Explicit height for a wrapped row: LibreOffice overlaps lines without one."""
-    lines = max(
-        (wrapped_lines(t, w, bold=bold) for t, w in zip(texts, widths, strict=True) if t),
-        default=1,
-    )
-    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
-
-
-@lru_cache(maxsize=64)
-def _line_lengths(widths: tuple[float, ...], bold: bool) -> tuple[int, ...]:
-    return tuple(_per_line(w, bold) for w in widths)
-
-
-def _row_height(texts: list[str], widths: Sequence[float], bold: bool) -> float:
-    """``row_height`` for a table row, with each column's line length worked out once."""
-    lines = 1
-    for text, per_line in zip(texts, _line_lengths(tuple(widths), bold), strict=True):
-        if text:
-            lines = max(lines, _lines(text, per_line))
-    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
+    return min(MAX_ROW_HEIGHT, row_lines(texts, widths, bold) * LINE_HEIGHT + 4)
 
 
 def set_widths(ws: Any, widths: Sequence[float]) -> None:
@@ -190,7 +128,7 @@ def write_row(
     checked = ILLEGAL_CHARACTERS_RE.search("".join(texts)) is None
     styles = _table_styles(ws.parent)
     cells = []
-    add = ws._add_cell
+    sheet_cells = ws._cells
     for column, value in enumerate(padded, start=1):
         is_date = isinstance(value, dt.date)
         style = styles.get((header, is_date))
@@ -218,10 +156,26 @@ def write_row(
                 cell.data_type = "s"
             else:
                 cell.value = value
-            add(cell)
+            sheet_cells[(row, column)] = cell  # as Worksheet._add_cell, once a row below
         cells.append(cell)
-    ws.row_dimensions[row] = RowDimension(ws, index=row, ht=_row_height(texts, widths, header))
+    ws._current_row = max(ws._current_row, row)
+    ws.row_dimensions[row] = row_dimension(ws, row, row_height(texts, widths, bold=header))
     return cells
+
+
+@lru_cache(maxsize=1)
+def _row_fields() -> dict[str, Any]:
+    return dict(vars(RowDimension(None)))
+
+
+def row_dimension(ws: Any, row: int, height: float) -> RowDimension:
+    """What ``RowDimension(ws, index=row, ht=height)`` makes, without its eight checked
+    assignments: the fields of a plain row, with this index and height."""
+    dimension = RowDimension.__new__(RowDimension)
+    vars(dimension).update(_row_fields(), index=row, ht=float(height))
+    dimension.parent = ws
+    dimension._style = None
+    return dimension
 
 
 def restyle(cell: Any, kind: Hashable, apply: Callable[[Any], None]) -> None:

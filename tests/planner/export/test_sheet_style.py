@@ -1,4 +1,4 @@
-"""Table rows written by ``sheet_style``: the cells hold what openpyxl itself would make."""
+"""Table rows written by ``sheet_style``: cells and row heights as openpyxl itself makes them."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.worksheet.dimensions import RowDimension
 
 from planner.export import sheet_style as st
+from planner.export.row_heights import lines_of, most_lines, row_lines
 
 WIDTHS = (st.WIDTH_DATE, st.WIDTH_LONG, st.WIDTH_TITLE)
 # Strings openpyxl does not keep as plain text, or changes, next to ordinary ones.
@@ -97,3 +99,43 @@ def test_restyle_gives_later_cells_the_same_style_as_the_first() -> None:
         assert text.font == red and date.font == red and other.font == st.FONT
         assert date.number_format == st.DATE_FORMAT
     assert ws.cell(row=3, column=1)._style is not ws.cell(row=2, column=1)._style
+
+
+def test_row_dimension_is_what_openpyxl_makes() -> None:
+    ws = Workbook().active
+    made = st.row_dimension(ws, 7, 42.25)
+    plain = RowDimension(ws, index=7, ht=42.25)
+    assert made.parent is ws and made._style is None and plain._style is None
+    assert vars(made) == vars(plain)
+    # Reading its fields as the sheet writer does (this gives both a style array).
+    assert dict(made) == dict(plain) == {"ht": "42.25", "customHeight": "1"}
+    assert made.height == 42.25 and made.customHeight and made.index == 7
+    ws.row_dimensions[7] = made
+    ws.row_dimensions[7].height = 20  # still an ordinary dimension afterwards
+    assert dict(ws.row_dimensions[7]) == {"ht": "20", "customHeight": "1"}
+
+
+@pytest.mark.parametrize(
+    ("text", "per_line"),
+    [
+        ("a " + "b" * 59, 60),  # a short word, then one that does not fit beside it
+        ("x" * 121, 60),  # an unbroken word, cut where each line is full
+        ("abcdefghij " * 40, 22),
+        ("a b " * 50, 3),
+        ("word " * 80, 60),
+    ],
+)
+def test_most_lines_is_never_fewer_than_the_lines(text: str, per_line: int) -> None:
+    text = text.strip()
+    assert lines_of(text, per_line) <= most_lines(text, per_line)
+
+
+def test_row_lines_takes_the_longest_cell_whichever_column_it_is_in() -> None:
+    widths = (st.WIDTH_DATE, st.WIDTH_TITLE, st.WIDTH_LONG)
+    long_title = " ".join(["Safeguarding"] * 30)  # many lines in the narrow column
+    assert row_lines(["", long_title, "Short"], widths) == lines_of(long_title, 30)
+    assert row_lines(["", "Short", "Budget " * 60], widths) == lines_of("Budget " * 60, 60)
+    assert row_lines(["a\nb\nc", "Short", "x" * 70], widths) == 3  # line breaks count
+    assert row_lines(["", "", ""], widths) == 1
+    with pytest.raises(ValueError):
+        row_lines(["a"], widths)
