@@ -6,26 +6,30 @@ Imported only by the exporters, never at start-up: it pulls in openpyxl.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from copy import copy
+from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.page import PageMargins
 
 from planner.dates import format_date
+from planner.export.row_heights import (
+    LINE_HEIGHT,
+    MAX_ROW_HEIGHT,
+    line_length,
+    lines_of,
+    row_lines,
+)
 
 FONT_NAME = "Arial"  # what councils print in; LibreOffice maps it to a metric twin
 FONT_SIZE = 10
 TITLE_SIZE = 14
-LINE_HEIGHT = 12.75  # points per line of 10 pt Arial, as Excel spaces it
-# Characters of ordinary text per unit of column width. Excel fits about 1.2 of
-# Arial 10 and LibreOffice with its fallback fonts more; kept low because a row a
-# little too tall is harmless, while one too short hides the last line.
-CHARS_PER_WIDTH = 1.1
-MAX_ROW_HEIGHT = 409.0  # Excel's limit
 
 WIDTH_REF = 10.0
 WIDTH_DATE = 18.0
@@ -57,8 +61,12 @@ HEADER = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADE
 SECTION = PatternFill(fill_type="solid", start_color=SECTION_FILL, end_color=SECTION_FILL)
 
 Value = str | dt.date | None
-# Per workbook: (header?, date?) -> the style index array of a table cell of that kind.
-_TABLE_STYLES: WeakKeyDictionary[Any, dict[tuple[bool, bool], Any]] = WeakKeyDictionary()
+# Per workbook: (header?, date?) -> the style index array of a table cell of that kind,
+# and (style array, kind) -> the array after ``restyle``.
+_TABLE_STYLES: WeakKeyDictionary[Any, dict[Hashable, Any]] = WeakKeyDictionary()
+# Strings openpyxl stores as something other than plain text: formulas and error codes.
+_SPECIAL_START = frozenset({"=", *(code[0] for code in ERROR_CODES)})
+_MAX_TEXT = 32767  # openpyxl cuts longer strings to this length
 
 
 def solid(colour: str) -> PatternFill:
@@ -74,59 +82,30 @@ def text_of(value: Value) -> str:
     return value
 
 
-def _tidy(text: str) -> bool:
-    """Words with one space between them and none around, already (no copy needed)."""
-    return (
-        text.isascii()
-        and text[:1] != " "
-        and text[-1:] != " "
-        and "  " not in text
-        and "\t" not in text
-        and "\r" not in text
-        and "\x0b" not in text
-        and "\x0c" not in text
-        and "\x1c" not in text
-        and "\x1d" not in text
-        and "\x1e" not in text
-        and "\x1f" not in text
-    )
-
-
 def wrapped_lines(text: str, width: float, *, bold: bool = False) -> int:
     """Lines ``text`` takes when wrapped at word breaks in a column ``width`` wide."""
-    per_line = max(1, int(width * CHARS_PER_WIDTH * (0.9 if bold else 1.0)))
-    lines = 0
-    for paragraph in text.split("\n"):
-        lines += 1
-        if len(paragraph) <= per_line:
-            continue  # it fits on one line however its words fall (most cells do)
-        # Greedy wrapping a line at a time: each line ends at the last space that fits,
-        # or, in a word longer than the line, where the line is full.
-        words = paragraph if _tidy(paragraph) else " ".join(paragraph.split())
-        start, end = 0, len(words)
-        while end - start > per_line:
-            cut = start + per_line
-            if words[cut] == " ":
-                start = cut + 1
-            else:
-                space = words.rfind(" ", start, cut)
-                start = space + 1 if space > start else cut
-            lines += 1
-    return lines
+    return lines_of(text, line_length(width, bold))
 
 
 def row_height(texts: Sequence[str], widths: Sequence[float], *, bold: bool = False) -> float:
     """Explicit height for a wrapped row: LibreOffice overlaps lines without one."""
-    lines = max(
-        (wrapped_lines(t, w, bold=bold) for t, w in zip(texts, widths, strict=True) if t),
-        default=1,
-    )
-    return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 4)
+    return min(MAX_ROW_HEIGHT, row_lines(texts, widths, bold) * LINE_HEIGHT + 4)
 
 
 def set_widths(ws: Any, widths: Sequence[float]) -> None:
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
+
+
+def _table_styles(workbook: Any) -> dict[Hashable, Any]:
+    return _TABLE_STYLES.setdefault(workbook, {})
+
+
+def _quick_text(value: object) -> bool:
+    """A string that openpyxl would store exactly as it is, as plain text: not a
+    formula ("=..."), not an error code ("#..."), not too long to fit a cell. Illegal
+    control characters are looked for a row at a time by the caller."""
+    return type(value) is str and value[:1] not in _SPECIAL_START and len(value) <= _MAX_TEXT
 
 
 def write_row(
@@ -142,19 +121,19 @@ def write_row(
     ``values`` may be shorter than ``widths``: the remaining cells stay empty but
     bordered, so the table prints as one grid. Returns the cells for extra styling.
     """
-    cells = []
     padded = [*values, *([None] * (len(widths) - len(values)))]
-    styles = _TABLE_STYLES.setdefault(ws.parent, {})
+    texts = [text_of(v) for v in padded]
+    # One search of the row for characters a sheet cannot hold; a row with one goes
+    # through openpyxl's own checks, which name the problem.
+    checked = ILLEGAL_CHARACTERS_RE.search("".join(texts)) is None
+    styles = _table_styles(ws.parent)
+    cells = []
+    sheet_cells = ws._cells
     for column, value in enumerate(padded, start=1):
-        cell = ws.cell(row=row, column=column, value=value)
         is_date = isinstance(value, dt.date)
         style = styles.get((header, is_date))
-        if style is not None:
-            # The same style again: copy its index array, as openpyxl's own sheet copy
-            # does. Assigning font, border and alignment hashes each of them every time,
-            # which was most of the time an export took.
-            cell._style = copy(style)
-        else:
+        if style is None:
+            cell = ws.cell(row=row, column=column, value=value)
             cell.font = BOLD if header else FONT
             cell.alignment = WRAP_TOP
             cell.border = BORDER
@@ -163,10 +142,59 @@ def write_row(
             if is_date:
                 cell.number_format = DATE_FORMAT
             styles[(header, is_date)] = copy(cell._style)
+        else:
+            # The same style again: a new cell with a copy of its index array, as
+            # openpyxl's own sheet copy does. Assigning font, border and alignment
+            # hashes each of them every time, which was most of the time an export took.
+            cell = Cell(ws, row=row, column=column, style_array=style)
+            if value is None:
+                pass
+            elif checked and _quick_text(value):
+                # What openpyxl's value setter ends with for such a string; its type
+                # checks cost more than the rest of making the cell.
+                cell._value = value
+                cell.data_type = "s"
+            else:
+                cell.value = value
+            sheet_cells[(row, column)] = cell  # as Worksheet._add_cell, once a row below
         cells.append(cell)
-    texts = [text_of(v) for v in padded]
-    ws.row_dimensions[row].height = row_height(texts, widths, bold=header)
+    ws._current_row = max(ws._current_row, row)
+    ws.row_dimensions[row] = row_dimension(ws, row, row_height(texts, widths, bold=header))
     return cells
+
+
+@lru_cache(maxsize=1)
+def _row_fields() -> tuple[tuple[str, Any], ...]:
+    return tuple(vars(RowDimension(None)).items())
+
+
+def row_dimension(ws: Any, row: int, height: float) -> RowDimension:
+    """What ``RowDimension(ws, index=row, ht=height)`` makes, without its eight checked
+    assignments: the fields of a plain row, with this index and height."""
+    dimension = RowDimension.__new__(RowDimension)
+    dimension.parent = ws
+    dimension._style = None
+    fields = vars(dimension)
+    # One at a time, in the order openpyxl sets them: the dict then shares its keys
+    # with every other row's, as an ordinary one does (dict.update would not: +1.5 MB).
+    for name, value in _row_fields():
+        fields[name] = value
+    fields["index"] = row
+    fields["ht"] = float(height)
+    return dimension
+
+
+def restyle(cell: Any, kind: Hashable, apply: Callable[[Any], None]) -> None:
+    """Give ``cell`` what ``apply(cell)`` sets (font, fill), copying the resulting style
+    array for every later cell of the same style and ``kind``."""
+    styles = _table_styles(cell.parent.parent)
+    key = (tuple(cell._style), kind)
+    style = styles.get(key)
+    if style is None:
+        apply(cell)
+        styles[key] = copy(cell._style)
+    else:
+        cell._style = copy(style)
 
 
 def write_banner(

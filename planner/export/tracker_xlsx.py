@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,21 @@ def tracker_row(rec: RecommendationView) -> tuple[st.Value, ...]:
     )
 
 
+_OVERDUE = "overdue"
+
+
+def _rag_style(fill: str, text: str) -> Callable[[Any], None]:
+    def apply(cell: Any) -> None:
+        cell.fill = st.solid(fill)
+        cell.font = Font(name=st.FONT_NAME, size=st.FONT_SIZE, color=text)
+
+    return apply
+
+
+def _overdue_style(cell: Any) -> None:
+    cell.font = Font(name=st.FONT_NAME, size=st.FONT_SIZE, bold=True, color=st.OVERDUE_TEXT)
+
+
 def write_tracker_sheet(
     ws: Any,
     recommendations: Sequence[RecommendationView],
@@ -101,14 +116,11 @@ def write_tracker_sheet(
         cells = st.write_row(ws, row, tracker_row(rec), widths)
         colours = st.RAG_FILLS.get(str(rec.rag))
         if colours is not None:
-            fill, text = colours
-            cells[_STATUS - 1].fill = st.solid(fill)
-            cells[_STATUS - 1].font = Font(name=st.FONT_NAME, size=st.FONT_SIZE, color=text)
-        overdue = Font(name=st.FONT_NAME, size=st.FONT_SIZE, bold=True, color=st.OVERDUE_TEXT)
+            st.restyle(cells[_STATUS - 1], colours, _rag_style(*colours))
         if rec.response_overdue:
-            cells[_RESPONSE_DUE - 1].font = overdue
+            st.restyle(cells[_RESPONSE_DUE - 1], _OVERDUE, _overdue_style)
         if rec.review_overdue:
-            cells[_NEXT_REVIEW - 1].font = overdue
+            st.restyle(cells[_NEXT_REVIEW - 1], _OVERDUE, _overdue_style)
     if not recommendations:
         row += 1
         st.write_row(ws, row, (NONE_YET,), widths)

@@ -301,7 +301,8 @@ def test_ampersands_in_names_print_literally(make_programme: MakeProgramme, tmp_
 
 
 def test_wrapped_lines_estimate() -> None:
-    from planner.export.sheet_style import CHARS_PER_WIDTH, row_height, wrapped_lines
+    from planner.export.row_heights import CHARS_PER_WIDTH
+    from planner.export.sheet_style import row_height, wrapped_lines
 
     per_line = int(20 * CHARS_PER_WIDTH)
     assert wrapped_lines("", 20) == 1
