@@ -77,4 +77,4 @@ class Meeting(Record, Base):
     # Substantive items the meeting can take; None means the council's default.
     capacity: Mapped[int | None] = mapped_column()
 
-    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin="unnested")
+    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin="unnested")  # type: ignore[arg-type]

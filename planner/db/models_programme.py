@@ -47,7 +47,9 @@ class Topic(Record, Base):
     # Procedural items (minutes, the programme itself) don't count against capacity.
     substantive: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
-    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin="unnested")
+    # "unnested" (documented; the stubs say bool): under a topic's outer join to its
+    # meeting, SQLite would otherwise materialise every meeting for each lookup.
+    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin="unnested")  # type: ignore[arg-type]
     meeting: Mapped[Meeting | None] = relationship(lazy="joined")
 
 
@@ -95,4 +97,4 @@ class TaskGroup(Record, Base):
     exempt_paragraph: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str | None] = mapped_column(Text)
 
-    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin="unnested")
+    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin="unnested")  # type: ignore[arg-type]

@@ -35,7 +35,7 @@ class Recommendation(Record, Base):
     next_review: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
 
-    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin="unnested")
+    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin="unnested")  # type: ignore[arg-type]
     meeting: Mapped[Meeting | None] = relationship(lazy="joined")
 
 
@@ -53,7 +53,7 @@ class Action(Record, Base):
     done_on: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
 
-    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin="unnested")
+    committee: Mapped[Committee] = relationship(lazy="joined", innerjoin="unnested")  # type: ignore[arg-type]
     meeting: Mapped[Meeting | None] = relationship(lazy="joined")
 
 
