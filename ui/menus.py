@@ -117,6 +117,11 @@ class WindowActions:
             self.add_committee,
             tip="Add a committee, or a committee's next municipal year",
         )
+        self.delete_committee = act(
+            "Delete Committee &Year…",
+            self.remove_committee,
+            tip="Delete the committee-year shown, while it holds no meetings, topics or records",
+        )
         self.edit = act("&Edit…", w.edit_record, "Ctrl+E",
                         icon("document-properties", Pixmap.SP_FileDialogDetailedView),
                         "Edit the selected record")  # fmt: skip
@@ -155,6 +160,17 @@ class WindowActions:
         if new_id:
             w.selector.set_choices(w._choices(), select=new_id)
 
+    def remove_committee(self) -> None:
+        """Delete the shown committee-year; show another year of the same committee."""
+        w = self.window
+        gone = w.committee_id
+        before = {str(c[0]): (c[1], c[2]) for c in w._choices()}
+        if gone is None or not w.controller.delete_committee(gone):
+            return
+        after = w._choices()
+        same = [str(c[0]) for c in after if (c[1], c[2]) == before.get(gone)]
+        w.selector.set_choices(after, select=same[-1] if same else None)
+
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox  # its enums cost time before the first paint
 
@@ -175,7 +191,8 @@ class WindowActions:
                      *exports, None, *offline, None, self.quit):  # fmt: skip
             self._add(file, item)
         edit = bar.addMenu("&Edit")
-        for item in (self.undo, self.redo, None, self.new, self.new_committee, self.edit,
+        for item in (self.undo, self.redo, None, self.new, self.new_committee,
+                     self.delete_committee, self.edit,
                      self.delete, self.move, None, self.history, self.restore, None,
                      self.find, self.search):  # fmt: skip
             self._add(edit, item)
@@ -229,6 +246,7 @@ class WindowActions:
         self.delete.setEnabled(has_selection)
         self.move.setEnabled(has_selection and view.name == "programme")
         self.history.setEnabled(has_committee)
+        self.delete_committee.setEnabled(has_committee)
         self.restore.setEnabled(has_committee)
         busy = w.exporter.busy()
         for action in (self.export, self.export_public, self.export_tracker):
@@ -241,5 +259,5 @@ class WindowActions:
         if access is not None and not access.can_edit:  # Edit stays: its form shows details
             self.new.setEnabled(has_committee and access.can_propose and view.name == "programme")
             for action in (self.delete, self.move, self.import_programme, self.import_tracker,
-                           self.new_committee, self.restore):  # fmt: skip
+                           self.new_committee, self.delete_committee, self.restore):  # fmt: skip
                 action.setEnabled(False)
