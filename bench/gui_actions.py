@@ -192,8 +192,19 @@ def search_figures(app: Any, db: Any, word: str, runs: int) -> None:
     report(f"search '{word}': model.load (old)", old, "rows, texts and reset: GUI thread")
     rows = search_rows(found)
     texts = search_texts(rows)
-    new = timed(app, lambda: model.set_rows(rows, texts), runs, before=lambda: model.load([]))
-    report(f"search '{word}': install (now)", new, "set_rows with the worker's texts + proxy")
+    from ui.models.prepared import prepare
+
+    columns = len(SearchModel.headers)
+    made = timed(app, lambda: prepare(SearchModel.key_functions, columns, rows, texts), runs)
+    report(f"search '{word}': ranks + index", made, "worker now (ui/models/prepared.py)")
+    prepared = prepare(SearchModel.key_functions, columns, rows, texts)
+
+    def install() -> None:
+        proxy.offer(prepared)
+        model.set_rows(rows, texts)
+
+    new = timed(app, install, runs, before=lambda: model.load([]))
+    report(f"search '{word}': install (now)", new, "set_rows with the worker's texts, ranks, index")
     bare = SearchModel()
     alone = timed(app, lambda: bare.set_rows(rows, texts), runs, before=lambda: bare.load([]))
     report(f"search '{word}': install, no proxy", alone, "the model's own part of it")

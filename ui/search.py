@@ -147,6 +147,7 @@ class SearchDialog(QDialog):
         if found.number != self.number:
             return  # superseded or cancelled
         self._stop()
+        self.proxy.offer(found.prepared)  # ranks and index made in the worker
         self.model.set_rows(found.rows, found.texts)
         self.summary.setText(
             f"{len(found.rows)} topic(s) in {found.committees} committee-year(s); "

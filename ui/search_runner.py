@@ -19,6 +19,7 @@ from planner.db.scrub import scrub
 if TYPE_CHECKING:
     from planner.db.database import Database
     from ui.models.cells import Row
+    from ui.models.prepared import Prepared
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,7 @@ class Found:
     words: str
     rows: list[Row]
     texts: list[str]  # the rows' filter texts
+    prepared: Prepared  # the list's ranks and filter index, for its KeyProxy
     committees: int  # committee-years the topics are in
 
 
@@ -35,7 +37,8 @@ def run_search(db: Database, words: str, number: int, stop: threading.Event) -> 
     worker thread. A query that has begun runs to its end; the rows are not built for
     a search that was superseded or cancelled meanwhile."""
     from planner.services.topics import search_topics
-    from ui.models.search import search_rows, search_texts
+    from ui.models.prepared import prepare
+    from ui.models.search import SearchModel, search_rows, search_texts
 
     with db.reading() as session:
         topics = search_topics(session, words)
@@ -43,7 +46,12 @@ def run_search(db: Database, words: str, number: int, stop: threading.Event) -> 
         return None
     rows = search_rows(topics)
     committees = len({(t.committee_name, t.municipal_year) for t in topics})
-    return Found(number, words, rows, search_texts(rows), committees)
+    texts = search_texts(rows)
+    if stop.is_set():
+        return None
+    keys = SearchModel.key_functions
+    prepared = prepare(keys, len(SearchModel.headers), rows, texts)
+    return Found(number, words, rows, texts, prepared, committees)
 
 
 class _Signals(QObject):

@@ -246,3 +246,44 @@ def test_window_responds_while_the_history_is_read_and_exported(
     assert exported.args == [out] and out.read_bytes()[:2] == b"PK"
     assert dialog.note.text() == f"Saved the history to {out}." and not errors
     dialog.close()
+
+
+def test_a_long_search_result_is_ranked_and_indexed_in_the_worker(
+    qtbot, window, monkeypatch
+) -> None:
+    """From the proxy's thresholds (lowered here), the worker ranks every column and
+    builds the filter index; the GUI thread only swaps them in, and they answer as the
+    proxy's own would."""
+    import threading
+
+    from ui.models import long_filter
+    from ui.models import proxy as proxy_module
+
+    monkeypatch.setattr(proxy_module, "PREPARE_SORTS", 1)
+    monkeypatch.setattr(proxy_module, "INDEXED_ROWS", 1)
+    built_in: dict[int, str] = {}  # id of the texts -> the thread that indexed them
+    real_init = long_filter.LongFilter.__init__
+
+    def noting(self, texts, *args):  # type: ignore[no-untyped-def]
+        built_in[id(texts)] = threading.current_thread().name
+        real_init(self, texts, *args)
+
+    monkeypatch.setattr(long_filter.LongFilter, "__init__", noting)
+    window.search_all()
+    dialog = window.search_dialog
+    dialog.words.setText("children")
+    qtbot.keyClick(dialog.words, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.searching is None and bool(dialog.model.rows()), timeout=30_000)
+    proxy = dialog.proxy
+    texts = dialog.model.filter_texts()
+    assert built_in[id(texts)] != threading.main_thread().name  # (the window's own lists
+    # are indexed on the GUI thread at this threshold)
+    proxy.set_filter_text("ofsted")
+    assert [proxy.source_row(r) for r in range(proxy.rowCount())] == [
+        i for i, t in enumerate(texts) if "ofsted" in t
+    ]
+    proxy.set_filter_text("")
+    proxy.sort(3, Qt.SortOrder.AscendingOrder)  # the topic column, by the worker's ranks
+    keys = dialog.model.sort_keys(3)
+    shown = [keys[proxy.source_row(r)] for r in range(proxy.rowCount())]
+    assert shown == sorted(keys)

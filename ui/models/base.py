@@ -20,6 +20,17 @@ _EDIT = Qt.ItemDataRole.EditRole
 _CHECK = Qt.ItemDataRole.CheckStateRole
 
 
+def column_keys(
+    key_functions: tuple[Callable[[Any], Any] | None, ...], rows: list[Row], column: int
+) -> list[Any]:
+    """Every row's sort key for ``column`` (no Qt: a worker may work them out)."""
+    function = key_functions[column] if column < len(key_functions) else None
+    values = [r.keys[column] for r in rows]
+    if function is text_key:  # inline: a call per row costs as much as casefold
+        return [v.casefold() if v else "" for v in values]
+    return values if function is None else list(map(function, values))
+
+
 class RowModel(QAbstractTableModel):
     """A read-mostly list. Subclasses declare columns and turn query tuples into rows.
 
@@ -72,13 +83,7 @@ class RowModel(QAbstractTableModel):
         """Every row's sort key for ``column``, worked out on the first sort by it."""
         keys = self._sort_keys.get(column)
         if keys is None:
-            function = self.key_functions[column] if column < len(self.key_functions) else None
-            values = [r.keys[column] for r in self._rows]
-            if function is text_key:  # inline: a call per row costs as much as casefold
-                keys = [v.casefold() if v else "" for v in values]
-            else:
-                keys = values if function is None else list(map(function, values))
-            self._sort_keys[column] = keys
+            keys = self._sort_keys[column] = column_keys(self.key_functions, self._rows, column)
         return keys
 
     def filter_texts(self) -> list[str]:

@@ -31,6 +31,7 @@ from ui.models.word_search import WordSearch
 
 if TYPE_CHECKING:  # numpy is imported only when a long list loads
     from ui.models.long_filter import LongFilter
+    from ui.models.prepared import Prepared
 
 Index = QModelIndex | QPersistentModelIndex
 PREPARE_SORTS = 20_000  # rows from which every column is ranked when the rows load
@@ -54,6 +55,7 @@ class KeyProxy(QAbstractProxyModel):
         # and the section rows.
         self._search = WordSearch()
         self._long: LongFilter | None = None
+        self._offered: Prepared | None = None  # from a worker, for the next reset
         self._orders: dict[tuple[int, bool], list[int]] = {}
         self._ranked: dict[int, tuple[list[int], int]] = {}
         self._sections: list[int] | None = None
@@ -93,10 +95,23 @@ class KeyProxy(QAbstractProxyModel):
 
     def _end_reset(self, *args: Any) -> None:
         self._forget()
+        self._take_offered()
         self._prepare_sorts()
         self._prepare_filter()
         self._rebuild()
         self.endResetModel()
+
+    def offer(self, prepared: Prepared) -> None:
+        """Ranks and index worked out in a worker (ui/models/prepared.py), used when the
+        source next resets with the same filter texts; call it just before ``set_rows``."""
+        self._offered = prepared
+
+    def _take_offered(self) -> None:
+        offered, self._offered = self._offered, None
+        source = self._source
+        if offered is not None and source is not None and source.filter_texts() is offered.texts:
+            self._ranked = dict(offered.ranked)
+            self._long = offered.long
 
     def _prepare_sorts(self) -> None:
         """On long lists, rank every column while the rows load, so that the first
@@ -114,7 +129,7 @@ class KeyProxy(QAbstractProxyModel):
         reads the text of candidate rows only (a scan of all 90 MB of a 100,000-row
         list's texts for a two-letter word took 60-95 ms)."""
         source = self._source
-        if source is not None and len(source.rows()) >= INDEXED_ROWS:
+        if self._long is None and source is not None and len(source.rows()) >= INDEXED_ROWS:
             from ui.models.long_filter import LongFilter
 
             self._long = LongFilter(source.filter_texts(), source.groups())
