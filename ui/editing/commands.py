@@ -142,17 +142,30 @@ class DeleteRecord(EditCommand):
     """Keeps the whole record (a meeting also its topics and actions) to re-create it."""
 
     def __init__(
-        self, host: CommandHost, kind: str, record_id: str, version: int | None = None
+        self,
+        host: CommandHost,
+        kind: str,
+        record_id: str,
+        version: int | None = None,
+        view: Any = None,
     ) -> None:
+        """``view``: the record as the confirmation showed it, read with the others of a
+        bulk delete (one read for 163 topics instead of 326)."""
         self.kind = kind_of(kind)
         if self.kind.delete is None:
             raise PlannerError(f"{self.kind.plural.capitalize()} cannot be deleted here.")
-        view = _read(host, lambda s: self.kind.get(s, record_id))
+        if view is None:
+            view = _read(host, lambda s: self.kind.get(s, record_id))
         super().__init__(host, f"Delete {describe(kind, view)}", [self.kind.name])
         self.record_id = record_id
         # As the confirmation showed it (else as read now).
         self.version: int = view.version if version is None else version
-        self.committee_id: str = _read(host, lambda s: committee_of(s, kind, record_id))
+        committee = getattr(view, "committee_id", None)
+        self.committee_id: str = (
+            committee
+            if isinstance(committee, str)
+            else _read(host, lambda s: committee_of(s, kind, record_id))
+        )
         self.values: dict[str, Any] = {}
         self.policy: TopicsPolicy | None = None
         self.move_to: str | None = None

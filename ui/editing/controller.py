@@ -158,7 +158,9 @@ class EditController(QObject, ConflictResolution, ControllerDialogs):
             question = f"Delete these {len(views)} {k.plural}?\n\n{names}{more}"
         if not self.confirm(f"Delete {k.plural if len(views) > 1 else k.noun}", question):
             return
-        commands: list[EditCommand] = [DeleteRecord(self, kind, v.id, v.version) for v in views]
+        commands: list[EditCommand] = [
+            DeleteRecord(self, kind, v.id, v.version, view=v) for v in views
+        ]
         self.push(self._batch(f"Delete {len(ids)} {k.plural}", commands))
 
     @reporting()
