@@ -81,9 +81,7 @@ def _load(session: Session, topic_ids: Sequence[str]) -> dict[str, Topic]:
 def _moves(session: Session, topic_ids: Sequence[str]) -> dict[str, list[MoveView]]:
     found: dict[str, list[MoveView]] = {i: [] for i in topic_ids}
     for part in chunks(topic_ids):
-        query = (
-            select(TopicMove).where(TopicMove.topic_id.in_(part)).order_by(TopicMove.moved_at)
-        )
+        query = select(TopicMove).where(TopicMove.topic_id.in_(part)).order_by(TopicMove.moved_at)
         for m in session.scalars(query):
             found[m.topic_id].append(
                 MoveView(
@@ -104,8 +102,9 @@ def _check(
             if version is None:
                 raise NotFoundError(f"There is no topic with id {topic_id}.")
             raise stale_error(
-                session, "topic", topic_id, version, None, lambda r: None, lambda r: "", ()
-            )
+                session, "topic", topic_id, version, None, lambda r: None, lambda r: "", (),
+                deleting=True,
+            )  # fmt: skip
         if version is not None and topic.version != version:
             raise stale_error(
                 session, "topic", topic_id, version, topic, topic_view, topic_name, (),
@@ -113,9 +112,7 @@ def _check(
             )  # fmt: skip
 
 
-def delete_topics(
-    session: Session, expected: Mapping[str, int | None]
-) -> list[DeletedTopic]:
+def delete_topics(session: Session, expected: Mapping[str, int | None]) -> list[DeletedTopic]:
     """Delete every topic of ``expected`` (id -> the version the user saw; None: any),
     all or none; what each was, in the order given, for ``restore_topics``.
 
@@ -147,9 +144,10 @@ def _parents(session: Session, views: Sequence[TopicView]) -> list[Committee | M
     committees = list(dict.fromkeys(v.committee_id for v in views))
     meetings = list(dict.fromkeys(v.meeting_id for v in views if v.meeting_id))
     held: list[Committee | Meeting] = []
-    for model, ids in ((Committee, committees), (Meeting, meetings)):
-        for part in chunks(ids):
-            held.extend(session.scalars(select(model).where(model.id.in_(part))).unique())
+    for part in chunks(committees):
+        held.extend(session.scalars(select(Committee).where(Committee.id.in_(part))).unique())
+    for part in chunks(meetings):
+        held.extend(session.scalars(select(Meeting).where(Meeting.id.in_(part))).unique())
     return held
 
 
