@@ -7,6 +7,7 @@ import logging
 import sqlite3
 import threading
 from pathlib import Path
+
 import pytest
 from sample_programme import build_cesc
 
