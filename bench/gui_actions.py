@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> None:
     view = window.view("programme")
     ids = [r.id for i, r in enumerate(view.model.rows()) if view.model.kind_at(i) == "topic"]
     deleted = timed(app, lambda: window.controller.delete("topic", ids), 1)
-    report(f"delete {len(ids)} topics (bulk)", deleted, "EditController → Batch.redo")
+    report(f"delete {len(ids)} topics (bulk)", deleted, "EditController → DeleteTopics.redo")
     undos, redos = [], []
     for _ in range(runs):
         undos += timed(app, window.undo_stack.undo, 1)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from planner.access import guard as access_guard
 from planner.access.refusal import refusals
 from planner.db import faults
+from planner.db.checkpoint import Checkpointer
 from planner.db.limits import check_limits
 from planner.db.schema import ensure_schema
 from planner.errors import DatabaseError
@@ -35,6 +36,8 @@ class Database:
         self.address = address or label
         self.sqlite_path = sqlite_path
         self.backup_path: str | None = None
+        # A SQLite file's WAL checkpoints, run after each write off the committing thread.
+        self.checkpoints: Checkpointer | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # On SQLite a user action takes the write lock when it begins (BEGIN IMMEDIATE):
         # two writers then queue for milliseconds instead of the second failing with
@@ -63,6 +66,8 @@ class Database:
             if translated is exc:
                 raise
             raise translated from exc
+        if self.checkpoints is not None:
+            self.checkpoints.committed()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -87,6 +92,8 @@ class Database:
         return exc
 
     def close(self) -> None:
+        if self.checkpoints is not None:
+            self.checkpoints.close()
         self.engine.dispose()
 
 
@@ -179,6 +186,7 @@ def open_database(target: str | Path | None = None) -> Database:
         db.backup_path = ensure_schema(engine, label, path)
         if path is not None:
             _enable_wal(engine)
+            db.checkpoints = Checkpointer(path)
         else:
             _keep_grants(db)
     except DBAPIError as exc:

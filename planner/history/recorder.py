@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Table, event, func, inspect, select
+from sqlalchemy import Column, Table, bindparam, event, func, inspect, select
 from sqlalchemy.orm import InstanceState, Session, SessionTransaction, UOWTransaction, sessionmaker
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -267,23 +267,31 @@ def _cascading_children() -> dict[str, list[tuple[Table, Column[Any]]]]:
 def _collect_cascade(
     session: Session,
     table_name: str,
-    record_id: str,
-    committee_id: str | None,
+    owners: dict[str, str | None],
     out: list[tuple[str, dict[str, Any], str | None]],
 ) -> None:
+    """The rows the database will delete with the records ``owners`` (id -> committee)
+    of ``table_name``, and theirs in turn: read ``IN (…)`` for all the flush's records
+    at once (a bulk delete of 163 topics: one read of their moves, not 163)."""
+    ids = list(owners)
     for child, column in _cascading_children().get(table_name, ()):
-        rows = session.connection().execute(select(child).where(column == record_id))
-        for row in rows.mappings():
-            values = dict(row)
-            owner = values.get("committee_id", committee_id)
-            out.append((child.name, values, owner))
-            _collect_cascade(session, child.name, str(values["id"]), owner, out)
+        found: dict[str, str | None] = {}
+        for start in range(0, len(ids), 500):
+            query = select(child).where(column.in_(ids[start : start + 500]))
+            for row in session.connection().execute(query).mappings():
+                values = dict(row)
+                owner = values.get("committee_id", owners.get(str(row[column])))
+                out.append((child.name, values, owner))
+                found[str(values["id"])] = owner
+        if found:
+            _collect_cascade(session, child.name, found, out)
 
 
 def _before_flush(session: Session, _context: UOWTransaction, _instances: Any) -> None:
     cascaded: list[tuple[str, dict[str, Any], str | None]] = session.info.setdefault(
         CASCADE_KEY, []
     )
+    deleting: dict[str, dict[str, str | None]] = {}  # table -> record id -> committee
     for obj in list(session.deleted):
         table_name = recorded_table(obj)
         if table_name is None:
@@ -293,7 +301,9 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: Any) -
             getattr(obj, key)  # load it now: after the flush the row is gone
         values = _values(state)
         owner = committee_of(session, table_name, values)
-        _collect_cascade(session, table_name, str(values["id"]), owner, cascaded)
+        deleting.setdefault(table_name, {})[str(values["id"])] = owner
+    for table_name, owners in deleting.items():
+        _collect_cascade(session, table_name, owners, cascaded)
 
 
 def _after_flush(session: Session, context: UOWTransaction) -> None:
@@ -339,6 +349,7 @@ def _recreated(session: Session, created: list[tuple[InstanceState[Any], Entry]]
         return
     conn = session.connection()
     ids = list(by_id)
+    versions: dict[str, list[dict[str, Any]]] = {}  # table -> its new versions
     for start in range(0, len(ids), 500):
         query = (
             select(_LOG.c.table_name, _LOG.c.record_id, func.max(_LOG.c.version))
@@ -349,13 +360,18 @@ def _recreated(session: Session, created: list[tuple[InstanceState[Any], Entry]]
             state, entry = by_id[record_id]
             if table_name != entry.table_name:
                 continue
-            table = Base.metadata.tables[table_name]
             version = int(last or 0) + 1
-            conn.execute(table.update().where(table.c.id == record_id).values(version=version))
+            versions.setdefault(table_name, []).append({"rid": record_id, "ver": version})
             obj = state.obj()
             if obj is not None:
                 set_committed_value(obj, "version", version)
             entry.action, entry.version = "restore", version
+    for table_name, rows in versions.items():  # one executemany per table (a bulk undo)
+        table = Base.metadata.tables[table_name]
+        conn.execute(
+            table.update().where(table.c.id == bindparam("rid")).values(version=bindparam("ver")),
+            rows,
+        )
 
 
 def _forget(session: Session, transaction: SessionTransaction) -> None:

@@ -96,6 +96,17 @@ def _validate(session: Session, topic: Topic, changes: dict[str, Any]) -> None:
 def create_topic(
     session: Session, committee_id: str, record_id: str | None = None, **values: Any
 ) -> TopicView:
+    topic = new_topic(session, committee_id, record_id, values)
+    session.add(topic)
+    session.flush()
+    session.refresh(topic)
+    return topic_view(topic)
+
+
+def new_topic(
+    session: Session, committee_id: str, record_id: str | None, values: dict[str, Any]
+) -> Topic:
+    """A checked topic, not yet added: ``create_topic`` and a batch restore share it."""
     get(session, Committee, committee_id, "committee")
     topic = Topic(
         id=record_id or new_id(),
@@ -111,10 +122,7 @@ def create_topic(
         values = {**values, "status": TopicStatus.SCHEDULED}
     f.apply(topic, TOPIC_FIELDS, values)
     _validate(session, topic, values)
-    session.add(topic)
-    session.flush()
-    session.refresh(topic)
-    return topic_view(topic)
+    return topic
 
 
 def topic_name(t: Topic) -> str:

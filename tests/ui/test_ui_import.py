@@ -60,6 +60,8 @@ def edited(db: Database, committee_id: str, tmp_path: Path, bad_row: bool = Fals
 
 def db_state(db: Database) -> tuple[bytes, bytes | None]:
     assert db.sqlite_path is not None
+    if db.checkpoints is not None:  # a checkpoint of earlier writes is not a change
+        db.checkpoints.wait()
     wal = db.sqlite_path.with_name(db.sqlite_path.name + "-wal")
     return db.sqlite_path.read_bytes(), wal.read_bytes() if wal.exists() else None
 

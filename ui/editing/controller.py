@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from planner.dates import format_date
 from planner.db.database import Database
 from planner.errors import ConnectionLostError, PlannerError, StaleEditError
-from planner.services import committees, meetings, topics
+from planner.services import committees, meetings, topic_batch, topics
 from planner.services.meetings import TopicsPolicy
 from planner.services.views import MeetingView, TopicView
 from ui.editing.checks import (
@@ -50,6 +50,7 @@ from ui.editing.controller_dialogs import ControllerDialogs
 from ui.editing.new_committee import NewCommittee
 from ui.editing.registry import committee_of, describe, kind_of, shorten
 from ui.editing.resolving import ConflictResolution
+from ui.editing.topic_delete import DeleteTopics
 
 R = TypeVar("R")
 
@@ -146,7 +147,10 @@ class EditController(QObject, ConflictResolution, ControllerDialogs):
         ids = list(dict.fromkeys(record_ids))
         if not ids:
             return
-        views = self.read(lambda s: [k.get(s, i) for i in ids])
+        if kind == "topic":  # one read of them all, not one each
+            views: list[Any] = self.read(lambda s: topic_batch.get_topics(s, ids))
+        else:
+            views = self.read(lambda s: [k.get(s, i) for i in ids])
         if kind == "meeting":
             self._delete_meetings(views)
             return
@@ -157,6 +161,9 @@ class EditController(QObject, ConflictResolution, ControllerDialogs):
             more = f"\n… and {len(views) - 10} more" if len(views) > 10 else ""
             question = f"Delete these {len(views)} {k.plural}?\n\n{names}{more}"
         if not self.confirm(f"Delete {k.plural if len(views) > 1 else k.noun}", question):
+            return
+        if kind == "topic" and len(views) > 1:  # read and written in batches
+            self.push(DeleteTopics(self, views))
             return
         commands: list[EditCommand] = [
             DeleteRecord(self, kind, v.id, v.version, view=v) for v in views

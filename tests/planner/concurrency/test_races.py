@@ -153,3 +153,31 @@ def test_editing_different_records_never_waits_on_postgresql_and_queues_on_sqlit
         assert [topics.get_topic(s, i).title for i in (one.id, two.id)] == [
             "One, edited", "Two, edited",
         ]  # fmt: skip
+
+
+def test_a_batch_delete_that_meets_a_newer_row_refuses_them_all(
+    mine: Database, theirs: Database, programme: Cesc, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Their batch read version 1 of every topic; our edit of one commits while their
+    DELETE … WHERE version = 1 waits on it: the whole batch is read again and refused."""
+    from planner.services import topic_batch
+
+    views = [_topic(mine, programme, f"Topic {n}") for n in range(3)]
+    caplog.set_level(logging.INFO, logger="planner.services.topic_batch")
+
+    def delete_all() -> list[Any]:
+        with theirs.transaction() as s:
+            return topic_batch.delete_topics(s, {v.id: v.version for v in views})
+
+    with mine.transaction() as s:
+        topics.update_topic(s, views[1].id, expected_version=1, title="Renamed")
+        thread, outcome = _in_thread(delete_all)
+        _wait_until_blocked(mine, thread)
+    thread.join(60)
+    assert isinstance(outcome["error"], StaleEditError)
+    assert outcome["error"].record_id == views[1].id
+    assert str(outcome["error"]).endswith("it was not deleted.")
+    with mine.reading() as s:
+        assert [topics.get_topic(s, v.id).version for v in views] == [1, 2, 1]
+    if mine.engine.dialect.name == "postgresql":  # the race reached the SQL check
+        assert "changed while 3 of them were being deleted" in caplog.text
